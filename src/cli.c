@@ -1,0 +1,227 @@
+/* cli.c -- argument handling and the text and JSON output of the smtpcode command. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "output.h"
+#include "render.h"
+#include "smtpcode.h"
+
+#define MIN_WIDTH 40
+#define MAX_WIDTH 1000
+
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_MARKDOWN };
+
+struct options {
+	enum format format;
+	int brief;
+	int width;
+	int ncodes; /* the codes are argv[1] .. argv[ncodes] once the options are parsed */
+};
+
+static const char usage_text[] =
+	"usage: smtpcode [--json | --format=text|json|markdown] [--brief] CODE...\n"
+	"       smtpcode -h | --help | -V | --version\n";
+
+static const char help_text[] =
+	"Explain SMTP reply codes (535) and enhanced status codes (5.7.8).\n"
+	"\n"
+	"  smtpcode CODE           print what the code means, when you see it, how to fix it\n"
+	"  smtpcode CODE CODE      compare two codes side by side, with the key differences\n"
+	"  smtpcode CODE CODE...   print each code in turn\n"
+	"\n"
+	"Options:\n"
+	"  --json, --format=json   print JSON (one object, or an array for several codes)\n"
+	"  --format=text           print text cards (the default)\n"
+	"  --format=markdown       print markdown (a page, for a comparison)\n"
+	"  -q, --brief             one line per code: code, class, title\n"
+	"  -h, --help              print this help\n"
+	"  -V, --version           print the version\n"
+	"\n"
+	"Codes: a basic reply code has three digits, the first 2-5 (535); an enhanced status\n"
+	"code is CLASS.SUBJECT.DETAIL with class 2, 4 or 5 (5.7.8), or X for any class (X.7.8).\n"
+	"\n"
+	"Exit status: 0 every code was found; 1 a well-formed code is unknown; 2 bad usage or\n"
+	"malformed input; 3 the output could not be written.\n";
+
+static int fail(FILE *err, int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("smtpcode: ", err);
+	va_start(ap, fmt);
+	vfprintf(err, fmt, ap);
+	va_end(ap);
+	fputc('\n', err);
+	return status;
+}
+
+/* Writes at most 40 bytes of untrusted input, printable ASCII as is, other bytes as \xNN. */
+static void put_quoted(FILE *fp, const char *s)
+{
+	size_t i;
+
+	fputc('\'', fp);
+	for (i = 0; s[i] != '\0' && i < 40; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && c < 0x7f)
+			fputc(c, fp);
+		else
+			fprintf(fp, "\\x%02X", c);
+	}
+	fputs(s[i] != '\0' ? "'..." : "'", fp);
+}
+
+static int terminal_width(FILE *out)
+{
+	const char *columns = getenv("COLUMNS");
+	struct winsize ws;
+
+	if (columns != NULL && *columns != '\0') {
+		char *end;
+		long v = strtol(columns, &end, 10);
+
+		if (*end == '\0' && v > 0)
+			return v < MIN_WIDTH ? MIN_WIDTH : v > MAX_WIDTH ? MAX_WIDTH : (int)v;
+	}
+	if (ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col >= MIN_WIDTH)
+		return ws.ws_col > MAX_WIDTH ? MAX_WIDTH : ws.ws_col;
+	return 80;
+}
+
+/* Parses the options, which may stand before, between or after the codes ("--" ends them);
+ * returns -1 to go on, or an exit status. */
+static int parse_options(int argc, char **argv, struct options *o, FILE *out, FILE *err)
+{
+	int i, only_codes = 0;
+
+	memset(o, 0, sizeof *o);
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (only_codes || a[0] != '-' || a[1] == '\0') {
+			argv[1 + o->ncodes++] = argv[i]; /* gather the codes, in order, at argv[1] */
+		} else if (strcmp(a, "--") == 0) {
+			only_codes = 1;
+		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			fputs(usage_text, out);
+			fputc('\n', out);
+			fputs(help_text, out);
+			return SMTPCODE_EXIT_FOUND;
+		} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+			fprintf(out, "smtpcode %s\n", smtpcode_version());
+			return SMTPCODE_EXIT_FOUND;
+		} else if (strcmp(a, "--json") == 0 || strcmp(a, "--format=json") == 0) {
+			o->format = FORMAT_JSON;
+		} else if (strcmp(a, "--format=text") == 0) {
+			o->format = FORMAT_TEXT;
+		} else if (strcmp(a, "--format=markdown") == 0) {
+			o->format = FORMAT_MARKDOWN;
+		} else if (strcmp(a, "-q") == 0 || strcmp(a, "--brief") == 0) {
+			o->brief = 1;
+		} else {
+			fputs("smtpcode: unknown option ", err);
+			put_quoted(err, a);
+			fputs("; see 'smtpcode --help'\n", err);
+			return SMTPCODE_EXIT_USAGE;
+		}
+	}
+	if (o->ncodes == 0) {
+		fputs(usage_text, err);
+		return SMTPCODE_EXIT_USAGE;
+	}
+	o->width = terminal_width(out);
+	return -1;
+}
+
+/* Looks up one code; reports a failure on err and returns its exit status. */
+static int lookup_or_report(const char *code, const struct smtpcode_entry **entry, FILE *err)
+{
+	int rc;
+
+	*entry = smtpcode_lookup_err(code, &rc);
+	if (rc == SMTPCODE_OK)
+		return SMTPCODE_EXIT_FOUND;
+	fputs("smtpcode: ", err);
+	put_quoted(err, code);
+	fprintf(err, ": %s\n", smtpcode_strerror(rc));
+	return rc == SMTPCODE_ENOTFOUND ? SMTPCODE_EXIT_UNKNOWN : SMTPCODE_EXIT_USAGE;
+}
+
+static int run_codes(const struct options *o, char **codes, FILE *out, FILE *err)
+{
+	int status = SMTPCODE_EXIT_FOUND, shown = 0, i;
+	int as_array = o->format == FORMAT_JSON && o->ncodes > 1;
+
+	if (as_array)
+		fputs("[\n  ", out);
+	for (i = 0; i < o->ncodes; i++) {
+		const struct smtpcode_entry *e;
+		int rc = lookup_or_report(codes[i], &e, err);
+
+		if (rc > status)
+			status = rc;
+		if (e == NULL)
+			continue;
+		if (o->format == FORMAT_JSON) {
+			fputs(shown ? ",\n  " : "", out);
+			json_entry(out, e, codes[i], as_array ? 2 : 0);
+		} else if (o->brief) {
+			render_brief(out, e, codes[i]);
+		} else if (o->format == FORMAT_MARKDOWN) {
+			if (shown)
+				fputc('\n', out);
+			render_card_markdown(out, e, codes[i], 1);
+		} else {
+			if (shown)
+				fputc('\n', out);
+			render_card(out, e, codes[i], o->width);
+		}
+		shown++;
+	}
+	if (as_array)
+		fputs("\n]\n", out);
+	else if (o->format == FORMAT_JSON && shown)
+		fputc('\n', out);
+	return status;
+}
+
+/* Two codes side by side; a code that cannot be looked up is reported as for a single one. */
+static int run_compare(const struct options *o, char **codes, FILE *out, FILE *err)
+{
+	struct smtpcode_comparison c;
+	const struct smtpcode_entry *e;
+	int status = lookup_or_report(codes[0], &e, err);
+	int status_b = lookup_or_report(codes[1], &e, err);
+
+	if (status_b > status)
+		status = status_b;
+	if (status != SMTPCODE_EXIT_FOUND)
+		return status;
+	smtpcode_compare(codes[0], codes[1], &c);
+	if (o->format == FORMAT_JSON)
+		render_compare_json(out, &c, codes[0], codes[1]);
+	else if (o->format == FORMAT_MARKDOWN)
+		render_compare_markdown(out, &c, codes[0], codes[1]);
+	else
+		render_compare_text(out, &c, codes[0], codes[1], o->width);
+	return SMTPCODE_EXIT_FOUND;
+}
+
+int smtpcode_cli(int argc, char **argv, FILE *out, FILE *err)
+{
+	struct options o;
+	int status = parse_options(argc, argv, &o, out, err);
+
+	if (status < 0 && o.ncodes == 2 && !o.brief)
+		status = run_compare(&o, argv + 1, out, err);
+	else if (status < 0)
+		status = run_codes(&o, argv + 1, out, err);
+	if (fflush(out) != 0 || ferror(out))
+		return fail(err, SMTPCODE_EXIT_IO, "cannot write the output");
+	return status;
+}

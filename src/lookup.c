@@ -1,0 +1,108 @@
+/* lookup.c -- the generated table and gperf hash, and the lookups built on them. */
+#include <string.h>
+
+#include "smtpcode.h"
+
+struct smtpcode_key {
+	const char *name;
+	int index;
+};
+
+/* Declared static before the generated definition, so the hash stays internal. */
+static const struct smtpcode_key *smtpcode_find_(const char *str, size_t len);
+
+#include "codes-table.inc"
+
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#endif
+#include "codes-hash.inc"
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+#define TABLE_SIZE (sizeof smtpcode_table_ / sizeof smtpcode_table_[0])
+
+/* Writes the data form of an enhanced code ("5.7.8", "X.7.XXX") into buf; returns its
+ * length. buf holds at least 10 bytes. */
+static size_t format_enhanced(char *buf, char cls, int subject, int detail)
+{
+	size_t n = 0;
+	int parts[2], i;
+
+	parts[0] = subject;
+	parts[1] = detail;
+	buf[n++] = cls;
+	for (i = 0; i < 2; i++) {
+		int v = parts[i];
+
+		buf[n++] = '.';
+		if (v < 0) {
+			memcpy(buf + n, "XXX", 3);
+			n += 3;
+			continue;
+		}
+		if (v >= 100)
+			buf[n++] = (char)('0' + v / 100);
+		if (v >= 10)
+			buf[n++] = (char)('0' + v / 10 % 10);
+		buf[n++] = (char)('0' + v % 10);
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+static const struct smtpcode_entry *find(const char *key, size_t len)
+{
+	const struct smtpcode_key *k = smtpcode_find_(key, len);
+
+	return k != NULL ? &smtpcode_table_[k->index] : NULL;
+}
+
+const struct smtpcode_entry *smtpcode_lookup_err(const char *code, int *err)
+{
+	struct smtpcode_code c;
+	const struct smtpcode_entry *e = NULL;
+	char key[16];
+	size_t len;
+	int rc = smtpcode_parse_code(code, &c);
+
+	if (rc == SMTPCODE_OK) {
+		if (c.kind == SMTPCODE_BASIC) {
+			e = find(code, 3);
+		} else {
+			if (c.reply_class != 0) {
+				len = format_enhanced(key, (char)('0' + c.reply_class), c.subject,
+						      c.detail);
+				e = find(key, len);
+			}
+			if (e == NULL && c.subject >= 0) {
+				len = format_enhanced(key, 'X', c.subject, c.detail);
+				e = find(key, len);
+			}
+		}
+		if (e == NULL)
+			rc = SMTPCODE_ENOTFOUND;
+	}
+	if (err != NULL)
+		*err = rc;
+	return e;
+}
+
+const struct smtpcode_entry *smtpcode_lookup(const char *code)
+{
+	return smtpcode_lookup_err(code, NULL);
+}
+
+size_t smtpcode_entry_count(void)
+{
+	return TABLE_SIZE;
+}
+
+const struct smtpcode_entry *smtpcode_entry_at(size_t index)
+{
+	return index < TABLE_SIZE ? &smtpcode_table_[index] : NULL;
+}

@@ -1,0 +1,44 @@
+#!/bin/sh
+# run-generator.sh -- every broken data file under tests/generator/ must be rejected with the
+# exact messages in its .expected file (FILE:LINE: what is wrong) and exit status 1; every
+# good-*.codes file must be accepted and produce both outputs.
+B=${1:-build}
+B=$(cd "$B" && pwd) || exit 2
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 2
+dir=tests/generator  # relative, as the messages name it
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+
+for f in "$dir"/*.codes; do
+	name=$(basename "$f" .codes)
+	case $name in
+	good-*)
+		# accepted, and both outputs are valid input for gperf and the C compiler
+		if "$B/gencodes" "$tmp/out.gperf" "$tmp/out.inc" "$f" 2>"$tmp/err" &&
+		   [ ! -s "$tmp/err" ] && ${GPERF:-gperf} "$tmp/out.gperf" >"$tmp/hash.c" &&
+		   printf '#include "smtpcode.h"\n#include "%s"\n' "$tmp/out.inc" |
+		   ${CC:-cc} -std=c11 -Wall -Werror -Wno-unused-variable -I"$top/include" \
+			-fsyntax-only -x c - 2>>"$tmp/err"; then
+			echo "PASS generator $name"
+		else
+			echo "FAIL generator $name: rejected a good file"
+			cat "$tmp/err"
+		fi
+		rm -f "$tmp/out.gperf" "$tmp/out.inc"
+		continue
+		;;
+	esac
+	"$B/gencodes" "$tmp/out.gperf" "$tmp/out.inc" "$f" 2>"$tmp/err"
+	rc=$?
+	if [ "$rc" -ne 1 ]; then
+		echo "FAIL generator $name: exit status $rc, want 1"
+	elif [ -e "$tmp/out.gperf" ] || [ -e "$tmp/out.inc" ] || [ -e "$tmp/out.inc.tmp" ]; then
+		echo "FAIL generator $name: wrote output although the data is bad"
+	elif ! diff -u "$dir/$name.expected" "$tmp/err"; then
+		echo "FAIL generator $name: messages differ (diff above)"
+	else
+		echo "PASS generator $name"
+	fi
+	rm -f "$tmp"/out.*
+done

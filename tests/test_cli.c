@@ -1,0 +1,240 @@
+/* test_cli.c -- the smtpcode command run as a function: exit statuses, streams, options. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "smtpcode.h"
+
+struct run {
+	int status;
+	char out[65536];
+	char err[4096];
+};
+
+static void slurp(FILE *fp, char *buf, size_t size)
+{
+	size_t n;
+
+	rewind(fp);
+	n = fread(buf, 1, size - 1, fp);
+	buf[n] = '\0';
+	fclose(fp);
+}
+
+/* Runs the command with the NULL-terminated arguments after argv[0]. */
+static void run(struct run *r, ...)
+{
+	char *argv[32];
+	int argc = 0;
+	va_list ap;
+	FILE *out = tmpfile(), *err = tmpfile();
+
+	assert_non_null(out);
+	assert_non_null(err);
+	argv[argc++] = (char *)"smtpcode";
+	va_start(ap, r);
+	while (argc < 31 && (argv[argc] = va_arg(ap, char *)) != NULL)
+		argc++;
+	va_end(ap);
+	argv[argc] = NULL;
+	r->status = smtpcode_cli(argc, argv, out, err);
+	slurp(out, r->out, sizeof r->out);
+	slurp(err, r->err, sizeof r->err);
+}
+
+/* Every line of err starts with "smtpcode: " and there is exactly one. */
+static void assert_one_error_line(const struct run *r)
+{
+	const char *nl = strchr(r->err, '\n');
+
+	assert_true(strncmp(r->err, "smtpcode: ", 10) == 0);
+	assert_non_null(nl);
+	assert_int_equal(nl[1], '\0');
+}
+
+static void test_cli_found_exits_0(void **state)
+{
+	static struct run r;
+
+	(void)state;
+	run(&r, "535", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_string_equal(r.err, "");
+	assert_non_null(strstr(r.out, "5xx Permanent Negative Completion"));
+	assert_non_null(strstr(r.out, smtpcode_lookup("535")->title));
+	assert_non_null(strstr(r.out, "How to fix"));
+	assert_non_null(strstr(r.out, "RFC 4954"));
+}
+
+static void test_cli_unknown_exits_1(void **state)
+{
+	static struct run r;
+
+	(void)state;
+	run(&r, "599", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_UNKNOWN);
+	assert_string_equal(r.out, "");
+	assert_one_error_line(&r);
+	assert_non_null(strstr(r.err, "599"));
+}
+
+static void test_cli_malformed_exits_2(void **state)
+{
+	static const char *const bad[] = { "abc", "", "55", "5555", "5.7", " 535", "135",
+					   "5\xc3\xa9" "35", "-" };
+	static struct run r;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		run(&r, bad[i], NULL);
+		assert_int_equal(r.status, SMTPCODE_EXIT_USAGE);
+		assert_string_equal(r.out, "");
+		assert_one_error_line(&r);
+	}
+	/* untrusted bytes are not echoed raw */
+	run(&r, "5\xc3\xa9" "35", NULL);
+	assert_non_null(strstr(r.err, "\\xC3\\xA9"));
+}
+
+static void test_cli_huge_argument(void **state)
+{
+	static struct run r;
+	char *big = malloc(100 * 1024 + 1);
+
+	(void)state;
+	assert_non_null(big);
+	memset(big, '7', 100 * 1024);
+	big[100 * 1024] = '\0';
+	run(&r, big, NULL);
+	free(big);
+	assert_int_equal(r.status, SMTPCODE_EXIT_USAGE);
+	assert_one_error_line(&r);
+	assert_true(strlen(r.err) < 200);
+}
+
+static void test_cli_usage_errors(void **state)
+{
+	static struct run r;
+
+	(void)state;
+	run(&r, NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_USAGE);
+	assert_non_null(strstr(r.err, "usage: smtpcode"));
+	run(&r, "--frobnicate", "535", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_USAGE);
+	assert_one_error_line(&r);
+	assert_non_null(strstr(r.err, "--frobnicate"));
+	run(&r, "--format=yaml", "535", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_USAGE);
+	assert_one_error_line(&r);
+	run(&r, "--json", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_USAGE);
+	run(&r, "-x", "535", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_USAGE);
+	assert_one_error_line(&r);
+}
+
+static void test_cli_options_after_codes(void **state)
+{
+	static struct run r;
+
+	(void)state;
+	run(&r, "535", "--json", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_true(strncmp(r.out, "{\n  \"code\": \"535\",", strlen("{\n  \"code\": \"535\",")) == 0);
+	run(&r, "--", "535", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	run(&r, "--", "--json", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_USAGE);
+	assert_non_null(strstr(r.err, "'--json'"));
+}
+
+static void test_cli_help_and_version(void **state)
+{
+	static struct run r;
+	char want[64];
+
+	(void)state;
+	run(&r, "--help", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_non_null(strstr(r.out, "usage: smtpcode"));
+	assert_non_null(strstr(r.out, "Exit status"));
+	run(&r, "-h", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	run(&r, "--version", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	snprintf(want, sizeof want, "smtpcode %s\n", smtpcode_version());
+	assert_string_equal(r.out, want);
+	run(&r, "-V", NULL);
+	assert_string_equal(r.out, want);
+}
+
+static void test_cli_several_codes_report_each(void **state)
+{
+	static struct run r;
+
+	(void)state;
+	run(&r, "421", "599", "550", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_UNKNOWN);
+	assert_non_null(strstr(r.out, "421  "));
+	assert_non_null(strstr(r.out, "550  "));
+	assert_one_error_line(&r);
+	run(&r, "421", "abc", "599", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_USAGE);
+	assert_non_null(strstr(r.out, "421  "));
+}
+
+static void test_cli_brief(void **state)
+{
+	static struct run r;
+	char want[256];
+
+	(void)state;
+	run(&r, "--brief", "535", "5.7.8", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	snprintf(want, sizeof want, "535 5xx %s\n5.7.8 5.XXX.XXX %s\n",
+		 smtpcode_lookup("535")->title, smtpcode_lookup("5.7.8")->title);
+	assert_string_equal(r.out, want);
+}
+
+static void test_cli_write_error_exits_3(void **state)
+{
+	FILE *full = fopen("/dev/full", "w"), *err = tmpfile();
+	char *argv[] = { (char *)"smtpcode", (char *)"535", NULL };
+	char msg[256];
+
+	(void)state;
+	if (full == NULL)
+		skip();
+	assert_non_null(err);
+	assert_int_equal(smtpcode_cli(2, argv, full, err), SMTPCODE_EXIT_IO);
+	fclose(full);
+	slurp(err, msg, sizeof msg);
+	assert_string_equal(msg, "smtpcode: cannot write the output\n");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cli_found_exits_0),
+		cmocka_unit_test(test_cli_unknown_exits_1),
+		cmocka_unit_test(test_cli_malformed_exits_2),
+		cmocka_unit_test(test_cli_huge_argument),
+		cmocka_unit_test(test_cli_usage_errors),
+		cmocka_unit_test(test_cli_options_after_codes),
+		cmocka_unit_test(test_cli_help_and_version),
+		cmocka_unit_test(test_cli_several_codes_report_each),
+		cmocka_unit_test(test_cli_brief),
+		cmocka_unit_test(test_cli_write_error_exits_3),
+	};
+
+	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
+}
