@@ -30,7 +30,7 @@ TESTS    := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 SONAME   := libsmtpcode.so.$(MAJOR)
 REALNAME := libsmtpcode.so.$(VERSION)
 
-.PHONY: all check deps clean
+.PHONY: all check ci deps clean
 .DELETE_ON_ERROR:
 
 all: $(B)/smtpcode $(B)/libsmtpcode.a $(B)/libsmtpcode.so
@@ -70,6 +70,14 @@ $(B)/tests/%: tests/%.c $(B)/libsmtpcode.a | $(B)/tests
 
 check: all $(TESTS)
 	sh tests/run.sh $(B)
+
+# The whole suite, as CI runs it: fragments in mk/ add their steps to CI_STEPS.
+CI_STEPS :=
+ci: check
+	@for step in $(CI_STEPS); do $(MAKE) --no-print-directory $$step || exit 1; done
+
+# ---- optional parts: benchmarks, packaging, reliability (each adds its own targets) ---------
+include $(sort $(wildcard mk/*.mk))
 
 # ---- set-up and housekeeping --------------------------------------------------------------
 deps:

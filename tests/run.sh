@@ -1,5 +1,5 @@
 #!/bin/sh
-# run.sh -- runs every test: the cmocka programs, the generator cases and the CLI cases.
+# run.sh -- runs every test: the cmocka programs and the script suites (tests/suite-*.sh).
 # usage: sh tests/run.sh BUILD_DIR
 # Prints each program's summary and ends with one line "N passed, N failed"; exits 1 on any
 # failure.
@@ -26,8 +26,8 @@ for t in "$B"/tests/test_*; do
 	fi
 done
 
-# Expected-output suites: each prints "PASS name" / "FAIL name" lines and diffs.
-for suite in "$here"/run-generator.sh "$here"/run-cli.sh; do
+# Script suites (tests/suite-*.sh): each prints "PASS name" / "FAIL name" lines and diffs.
+for suite in "$here"/suite-*.sh; do
 	sh "$suite" "$B" >"$tmp/out" 2>&1
 	cat "$tmp/out"
 	p=$(grep -c '^PASS ' "$tmp/out")

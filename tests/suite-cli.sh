@@ -1,5 +1,5 @@
 #!/bin/sh
-# run-cli.sh -- runs the command for every tests/cli/NAME.args (the arguments, one per line)
+# suite-cli.sh -- runs the command for every tests/cli/NAME.args (the arguments, one per line)
 # with COLUMNS=80 and compares stdout with NAME.out, stderr with NAME.err and the exit status
 # with NAME.status (missing .err/.status files mean empty and 0). To update an expectation,
 # run the command by hand and review the diff like any other change.

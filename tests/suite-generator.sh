@@ -1,5 +1,5 @@
 #!/bin/sh
-# run-generator.sh -- every broken data file under tests/generator/ must be rejected with the
+# suite-generator.sh -- every broken data file under tests/generator/ must be rejected with the
 # exact messages in its .expected file (FILE:LINE: what is wrong) and exit status 1; every
 # good-*.codes file must be accepted and produce both outputs.
 B=${1:-build}
