@@ -118,6 +118,27 @@ SMTPCODE_API const struct smtpcode_entry *smtpcode_lookup(const char *code);
  * or to a negative smtpcode_error (SMTPCODE_ENOTFOUND for a well-formed unknown code). */
 SMTPCODE_API const struct smtpcode_entry *smtpcode_lookup_err(const char *code, int *err);
 
+/* What smtpcode_resolve found. */
+struct smtpcode_resolution {
+	/* The code's own entry ("5.7.8" -> X.7.8; "5.7" -> X.7.XXX), or NULL when the code is not
+	 * registered. */
+	const struct smtpcode_entry *entry;
+	/* For an enhanced code, its subject entry (X.S.XXX) and class entry (C.XXX.XXX) when they
+	 * exist; NULL otherwise and for basic codes. */
+	const struct smtpcode_entry *subject_entry;
+	const struct smtpcode_entry *class_entry;
+	/* When entry is NULL or a subject entry asked for in short form: one English sentence on
+	 * what the answer covers ("... the detail is not registered ..."); NULL otherwise. */
+	const char *note;
+};
+
+/* Like smtpcode_lookup, and more forgiving where the registry allows a useful answer: an
+ * enhanced code whose detail is not registered ("5.7.708", provider-specific) resolves to its
+ * subject and class; the short form "C.S" ("5.7") names a subject within a class. Returns
+ * SMTPCODE_OK when out->entry or out->subject_entry is set; otherwise an smtpcode_error
+ * (SMTPCODE_ENOTFOUND for a well-formed code nothing is known about). out is always filled. */
+SMTPCODE_API int smtpcode_resolve(const char *code, struct smtpcode_resolution *out);
+
 /* Iteration: entries in a stable order (basic codes ascending, then enhanced codes by subject,
  * detail and class). smtpcode_entry_at returns NULL when index >= smtpcode_entry_count(). */
 SMTPCODE_API size_t smtpcode_entry_count(void);

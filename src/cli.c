@@ -138,18 +138,56 @@ static int parse_options(int argc, char **argv, struct options *o, FILE *out, FI
 	return -1;
 }
 
-/* Looks up one code; reports a failure on err and returns its exit status. */
-static int lookup_or_report(const char *code, const struct smtpcode_entry **entry, FILE *err)
+/* Resolves one code; reports a failure on err and returns the exit status. */
+static int resolve_or_report(const char *code, struct smtpcode_resolution *r, FILE *err)
 {
-	int rc;
+	int rc = smtpcode_resolve(code, r);
 
-	*entry = smtpcode_lookup_err(code, &rc);
 	if (rc == SMTPCODE_OK)
 		return SMTPCODE_EXIT_FOUND;
 	fputs("smtpcode: ", err);
 	put_quoted(err, code);
-	fprintf(err, ": %s\n", smtpcode_strerror(rc));
-	return rc == SMTPCODE_ENOTFOUND ? SMTPCODE_EXIT_UNKNOWN : SMTPCODE_EXIT_USAGE;
+	if (rc == SMTPCODE_ENOTFOUND) {
+		fputs(": no such code is known; 'smtpcode --list' shows every known code\n", err);
+		return SMTPCODE_EXIT_UNKNOWN;
+	}
+	fprintf(err, ": %s; see 'smtpcode --help'\n", smtpcode_strerror(rc));
+	return SMTPCODE_EXIT_USAGE;
+}
+
+/* The entry to show for a resolved code: its own, or its subject's. */
+static const struct smtpcode_entry *shown_entry(const struct smtpcode_resolution *r)
+{
+	return r->entry != NULL ? r->entry : r->subject_entry;
+}
+
+/* A code that is not registered itself: the note, then its class and subject. */
+static void render_fallback(const struct options *o, const struct smtpcode_resolution *r,
+			    const char *code, FILE *out)
+{
+	char asked[32];
+
+	/* the subject card in the asked class: "5.7.XXX" */
+	snprintf(asked, sizeof asked, "%c.%d.XXX", code[0], shown_entry(r)->subject);
+	if (o->format == FORMAT_MARKDOWN) {
+		fprintf(out, "# %s\n\n", code);
+		md_text(out, r->note);
+		fputs("\n\n", out);
+		if (r->class_entry != NULL) {
+			render_card_markdown(out, r->class_entry, r->class_entry->code, 2);
+			fputc('\n', out);
+		}
+		render_card_markdown(out, shown_entry(r), asked, 2);
+		return;
+	}
+	fprintf(out, "%s  ", code);
+	out_wrapped(out, r->note, (int)strlen(code) + 2, o->width);
+	fputc('\n', out);
+	if (r->class_entry != NULL) {
+		render_card(out, r->class_entry, r->class_entry->code, o->width);
+		fputc('\n', out);
+	}
+	render_card(out, shown_entry(r), asked, o->width);
 }
 
 static int run_codes(const struct options *o, char **codes, FILE *out, FILE *err)
@@ -160,26 +198,27 @@ static int run_codes(const struct options *o, char **codes, FILE *out, FILE *err
 	if (as_array)
 		fputs("[\n  ", out);
 	for (i = 0; i < o->ncodes; i++) {
-		const struct smtpcode_entry *e;
-		int rc = lookup_or_report(codes[i], &e, err);
+		struct smtpcode_resolution r;
+		int rc = resolve_or_report(codes[i], &r, err);
 
 		if (rc > status)
 			status = rc;
-		if (e == NULL)
+		if (rc != SMTPCODE_EXIT_FOUND)
 			continue;
 		if (o->format == FORMAT_JSON) {
 			fputs(shown ? ",\n  " : "", out);
-			json_entry(out, e, codes[i], as_array ? 2 : 0);
+			json_entry(out, shown_entry(&r), codes[i], r.note, as_array ? 2 : 0);
 		} else if (o->brief) {
-			render_brief(out, e, codes[i]);
-		} else if (o->format == FORMAT_MARKDOWN) {
-			if (shown)
-				fputc('\n', out);
-			render_card_markdown(out, e, codes[i], 1);
+			render_brief(out, shown_entry(&r), codes[i]);
 		} else {
 			if (shown)
 				fputc('\n', out);
-			render_card(out, e, codes[i], o->width);
+			if (r.note != NULL)
+				render_fallback(o, &r, codes[i], out);
+			else if (o->format == FORMAT_MARKDOWN)
+				render_card_markdown(out, r.entry, codes[i], 1);
+			else
+				render_card(out, r.entry, codes[i], o->width);
 		}
 		shown++;
 	}
@@ -194,9 +233,9 @@ static int run_codes(const struct options *o, char **codes, FILE *out, FILE *err
 static int run_compare(const struct options *o, char **codes, FILE *out, FILE *err)
 {
 	struct smtpcode_comparison c;
-	const struct smtpcode_entry *e;
-	int status = lookup_or_report(codes[0], &e, err);
-	int status_b = lookup_or_report(codes[1], &e, err);
+	struct smtpcode_resolution r;
+	int status = resolve_or_report(codes[0], &r, err);
+	int status_b = resolve_or_report(codes[1], &r, err);
 
 	if (status_b > status)
 		status = status_b;

@@ -248,26 +248,36 @@ static const char *status_phrase(enum smtpcode_status status)
 	}
 }
 
+/* A code's own entry, or its subject's when the detail is not registered ("5.7.708"). */
+static int resolve_entry(const char *code, const struct smtpcode_entry **entry)
+{
+	struct smtpcode_resolution r;
+	int err = smtpcode_resolve(code, &r);
+
+	*entry = r.entry != NULL ? r.entry : r.subject_entry;
+	return err;
+}
+
+/* The class a resolved code was met in: its first digit (also for "5.7"), else the entry's. */
+static int class_of(const char *code, const struct smtpcode_entry *e)
+{
+	return code[0] >= '2' && code[0] <= '5' ? code[0] - '0' : e->reply_class;
+}
+
 int smtpcode_compare(const char *code_a, const char *code_b, struct smtpcode_comparison *out)
 {
 	struct side a, b;
-	struct smtpcode_code pa, pb;
 	int err;
 
 	if (out == NULL)
 		return SMTPCODE_ENULL;
-	a.e = smtpcode_lookup_err(code_a, &err);
-	if (a.e == NULL)
+	if ((err = resolve_entry(code_a, &a.e)) != SMTPCODE_OK ||
+	    (err = resolve_entry(code_b, &b.e)) != SMTPCODE_OK)
 		return err;
-	b.e = smtpcode_lookup_err(code_b, &err);
-	if (b.e == NULL)
-		return err;
-	smtpcode_parse_code(code_a, &pa);
-	smtpcode_parse_code(code_b, &pb);
 	a.code = code_a;
 	b.code = code_b;
-	a.cls = pa.reply_class;
-	b.cls = pb.reply_class;
+	a.cls = class_of(code_a, a.e);
+	b.cls = class_of(code_b, b.e);
 	memset(out, 0, sizeof *out);
 	out->a = a.e;
 	out->b = b.e;

@@ -159,9 +159,9 @@ void render_compare_json(FILE *out, const struct smtpcode_comparison *c, const c
 	size_t i;
 
 	fputs("{\n  \"a\": ", out);
-	json_entry(out, c->a, code_a, 2);
+	json_entry(out, c->a, code_a, NULL, 2);
 	fputs(",\n  \"b\": ", out);
-	json_entry(out, c->b, code_b, 2);
+	json_entry(out, c->b, code_b, NULL, 2);
 	fputs(",\n  \"differences\": [", out);
 	for (i = 0; i < c->count; i++) {
 		fputs(i ? ",\n    " : "\n    ", out);

@@ -106,3 +106,62 @@ const struct smtpcode_entry *smtpcode_entry_at(size_t index)
 {
 	return index < TABLE_SIZE ? &smtpcode_table_[index] : NULL;
 }
+
+/* "5.7" -> "5.7.XXX": the registry's own way to name a subject within a class. */
+static int expand_short_form(const char *code, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	while (code[n] != '\0' && n < SMTPCODE_CODE_MAX)
+		n++;
+	if (n < 3 || n + 4 >= size || code[1] != '.' || strchr(code + 2, '.') != NULL)
+		return 0;
+	memcpy(buf, code, n);
+	memcpy(buf + n, ".XXX", 5);
+	return 1;
+}
+
+int smtpcode_resolve(const char *code, struct smtpcode_resolution *out)
+{
+	struct smtpcode_code c;
+	char expanded[SMTPCODE_CODE_MAX + 8], key[16];
+	int rc;
+
+	if (out == NULL)
+		return SMTPCODE_ENULL;
+	memset(out, 0, sizeof *out);
+	rc = smtpcode_parse_code(code, &c);
+	if (rc == SMTPCODE_ESYNTAX && expand_short_form(code, expanded, sizeof expanded)) {
+		int short_rc = smtpcode_parse_code(expanded, &c);
+
+		if (short_rc == SMTPCODE_OK) {
+			code = expanded;
+			rc = SMTPCODE_OK;
+			out->note = "A class and a subject without a detail: this is what the "
+				    "class and the subject say.";
+		} else if (short_rc == SMTPCODE_ECLASS) {
+			rc = short_rc; /* "3.7": the shape is right, the class is not */
+		}
+	}
+	if (rc != SMTPCODE_OK)
+		return rc;
+	out->entry = smtpcode_lookup(code);
+	if (c.kind == SMTPCODE_BASIC)
+		return out->entry != NULL ? SMTPCODE_OK : SMTPCODE_ENOTFOUND;
+	if (c.subject >= 0) {
+		size_t len = format_enhanced(key, 'X', c.subject, -1);
+
+		out->subject_entry = find(key, len);
+	}
+	if (c.reply_class != 0) {
+		size_t len = format_enhanced(key, (char)('0' + c.reply_class), -1, -1);
+
+		out->class_entry = find(key, len);
+	}
+	if (out->entry == NULL && out->subject_entry != NULL)
+		out->note = "The IANA registry has no such detail under this subject: servers use "
+			    "unregistered details for their own, provider-specific reasons, so only the "
+			    "class and the subject below apply, and the reply text tells the rest.";
+	return out->entry != NULL || out->subject_entry != NULL ? SMTPCODE_OK
+								: SMTPCODE_ENOTFOUND;
+}

@@ -164,7 +164,8 @@ static const char *status_name(enum smtpcode_status status)
 	}
 }
 
-void json_entry(FILE *fp, const struct smtpcode_entry *e, const char *asked, int indent)
+void json_entry(FILE *fp, const struct smtpcode_entry *e, const char *asked, const char *note,
+		int indent)
 {
 	struct smtpcode_code c;
 	size_t i;
@@ -180,6 +181,10 @@ void json_entry(FILE *fp, const struct smtpcode_entry *e, const char *asked, int
 	json_int(fp, "class", c.reply_class > 0 ? c.reply_class : -1, indent);
 	json_text(fp, "class_name", smtpcode_class_name(e->kind, c.reply_class), indent);
 	json_text(fp, "status", status_name(e->status), indent);
+	json_key(fp, "registered", indent);
+	fputs(note == NULL ? "true" : "false", fp);
+	if (note != NULL)
+		json_text(fp, "note", note, indent);
 	json_text(fp, "title", e->title, indent);
 	json_text(fp, "description", e->description, indent);
 	json_text(fp, "when_seen", e->when_seen, indent);

@@ -23,7 +23,9 @@ void out_wrapped(FILE *fp, const char *text, int indent, int width);
 void json_string(FILE *fp, const char *s);
 
 /* Writes the JSON entry object of DESIGN.md for entry, met as the code asked ("5.7.8"); every
- * line after the first is indented by indent spaces. */
-void json_entry(FILE *fp, const struct smtpcode_entry *entry, const char *asked, int indent);
+ * line after the first is indented by indent spaces. note is NULL for a registered code, else
+ * the resolution's note (the object then says "registered": false). */
+void json_entry(FILE *fp, const struct smtpcode_entry *entry, const char *asked, const char *note,
+		int indent);
 
 #endif

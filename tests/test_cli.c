@@ -87,7 +87,7 @@ static void test_cli_unknown_exits_1(void **state)
 
 static void test_cli_malformed_exits_2(void **state)
 {
-	static const char *const bad[] = { "abc", "", "55", "5555", "5.7", " 535", "135",
+	static const char *const bad[] = { "abc", "", "55", "5555", "5.7.", " 535", "135",
 					   "5\xc3\xa9" "35", "-" };
 	static struct run r;
 	size_t i;
@@ -102,6 +102,31 @@ static void test_cli_malformed_exits_2(void **state)
 	/* untrusted bytes are not echoed raw */
 	run(&r, "5\xc3\xa9" "35", NULL);
 	assert_non_null(strstr(r.err, "\\xC3\\xA9"));
+}
+
+/* A code whose detail is not registered, or the short form C.S, explains class and subject. */
+static void test_cli_unregistered_detail_falls_back(void **state)
+{
+	static struct run r;
+
+	(void)state;
+	run(&r, "5.7.708", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_string_equal(r.err, "");
+	assert_non_null(strstr(r.out, "provider-specific"));
+	assert_non_null(strstr(r.out, "5.XXX.XXX  Permanent Failure"));
+	assert_non_null(strstr(r.out, "5.7.XXX  Security or Policy Status"));
+	run(&r, "5.7", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_non_null(strstr(r.out, "5.7.XXX  Security or Policy Status"));
+	run(&r, "--json", "4.7.650", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_non_null(strstr(r.out, "\"registered\": false"));
+	assert_non_null(strstr(r.out, "\"class\": 4"));
+	assert_non_null(strstr(r.out, "\"retry\": \"later\""));
+	run(&r, "5.9.1", NULL); /* no subject 9 either: nothing to say */
+	assert_int_equal(r.status, SMTPCODE_EXIT_UNKNOWN);
+	assert_one_error_line(&r);
 }
 
 static void test_cli_huge_argument(void **state)
@@ -227,6 +252,7 @@ int main(void)
 		cmocka_unit_test(test_cli_found_exits_0),
 		cmocka_unit_test(test_cli_unknown_exits_1),
 		cmocka_unit_test(test_cli_malformed_exits_2),
+		cmocka_unit_test(test_cli_unregistered_detail_falls_back),
 		cmocka_unit_test(test_cli_huge_argument),
 		cmocka_unit_test(test_cli_usage_errors),
 		cmocka_unit_test(test_cli_options_after_codes),

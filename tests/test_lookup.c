@@ -177,6 +177,43 @@ static void test_lookup_unknown_but_well_formed(void **state)
 	}
 }
 
+static void test_lookup_resolve_falls_back_to_subject_and_class(void **state)
+{
+	struct smtpcode_resolution r;
+
+	(void)state;
+	assert_int_equal(smtpcode_resolve("5.7.8", &r), SMTPCODE_OK);
+	assert_ptr_equal(r.entry, smtpcode_lookup("X.7.8"));
+	assert_ptr_equal(r.subject_entry, smtpcode_lookup("X.7.XXX"));
+	assert_ptr_equal(r.class_entry, smtpcode_lookup("5.XXX.XXX"));
+	assert_null(r.note);
+	assert_int_equal(smtpcode_resolve("5.7.708", &r), SMTPCODE_OK);
+	assert_null(r.entry);
+	assert_ptr_equal(r.subject_entry, smtpcode_lookup("X.7.XXX"));
+	assert_ptr_equal(r.class_entry, smtpcode_lookup("5.XXX.XXX"));
+	assert_non_null(r.note);
+	assert_int_equal(smtpcode_resolve("4.2", &r), SMTPCODE_OK);
+	assert_ptr_equal(r.entry, smtpcode_lookup("X.2.XXX"));
+	assert_ptr_equal(r.class_entry, smtpcode_lookup("4.XXX.XXX"));
+	assert_non_null(r.note);
+	assert_int_equal(smtpcode_resolve("X.7.999", &r), SMTPCODE_OK);
+	assert_null(r.entry);
+	assert_null(r.class_entry);
+	assert_int_equal(smtpcode_resolve("535", &r), SMTPCODE_OK);
+	assert_ptr_equal(r.entry, smtpcode_lookup("535"));
+	assert_null(r.subject_entry);
+	assert_int_equal(smtpcode_resolve("599", &r), SMTPCODE_ENOTFOUND);
+	assert_null(r.entry);
+	assert_int_equal(smtpcode_resolve("5.9.1", &r), SMTPCODE_ENOTFOUND);
+	assert_int_equal(smtpcode_resolve("5.", &r), SMTPCODE_ESYNTAX);
+	assert_int_equal(smtpcode_resolve("5.7.", &r), SMTPCODE_ESYNTAX);
+	assert_int_equal(smtpcode_resolve("3.7", &r), SMTPCODE_ECLASS);
+	assert_int_equal(smtpcode_resolve("5.1234", &r), SMTPCODE_ESYNTAX);
+	assert_int_equal(smtpcode_resolve("abc", &r), SMTPCODE_ESYNTAX);
+	assert_int_equal(smtpcode_resolve(NULL, &r), SMTPCODE_ENULL);
+	assert_int_equal(smtpcode_resolve("535", NULL), SMTPCODE_ENULL);
+}
+
 static void test_lookup_parse_code_fields(void **state)
 {
 	struct smtpcode_code c;
@@ -272,6 +309,7 @@ int main(void)
 		cmocka_unit_test(test_lookup_rejects_malformed),
 		cmocka_unit_test(test_lookup_rejects_huge_input),
 		cmocka_unit_test(test_lookup_unknown_but_well_formed),
+		cmocka_unit_test(test_lookup_resolve_falls_back_to_subject_and_class),
 		cmocka_unit_test(test_lookup_parse_code_fields),
 		cmocka_unit_test(test_lookup_class_names),
 		cmocka_unit_test(test_lookup_names_and_retry),
