@@ -166,6 +166,23 @@ SMTPCODE_API const char *smtpcode_strerror(int err);
 /* The library's version, "MAJOR.MINOR.PATCH". */
 SMTPCODE_API const char *smtpcode_version(void);
 
+/* ---- Listing and searching ----------------------------------------------------------- */
+
+/* Whether an entry belongs to a list filter: "2xx" "4xx" "5xx" (basic codes of a class),
+ * "55x" (basic codes of a class and category), "5.7" (enhanced codes of subject 7 usable in
+ * class 5: the X.7.* entries and any 5.7.* ones), "x.7" (enhanced codes of subject 7),
+ * "5.x" (every enhanced code usable in class 5), "basic", "enhanced", or NULL/"" for all.
+ * Case-insensitive. Returns 1 or 0, or SMTPCODE_ESYNTAX for a filter it does not know. */
+SMTPCODE_API int smtpcode_filter_match(const struct smtpcode_entry *entry, const char *filter);
+
+/* Searches titles and texts (description, when you see it, how to fix) for entries holding
+ * every word (case-insensitive substrings), best first: entries whose title holds the words
+ * come before those that only mention them. Writes at most max entries to out and returns
+ * how many matched in all (which may be more than max). No allocation; thread-safe. Returns
+ * 0 when words is NULL or nwords is 0. */
+SMTPCODE_API size_t smtpcode_search(const char *const *words, size_t nwords,
+				    const struct smtpcode_entry **out, size_t max);
+
 /* ---- Server replies ------------------------------------------------------------------- */
 
 /* The SMTP command or stage a reply answered, where the text says so. */

@@ -74,12 +74,27 @@ static void put_field(FILE *out, const char *label, const char *text, int width)
 	out_wrapped(out, text, LABEL_WIDTH, width);
 }
 
-void render_card(FILE *out, const struct smtpcode_entry *e, const char *asked, int width)
+void put_colored(FILE *out, const char *text, int cls, int color)
+{
+	static const char *const by_class[] = { "\033[32m", "\033[36m", "\033[33m", "\033[31m" };
+
+	if (!color) {
+		fputs(text, out);
+		return;
+	}
+	fputs(cls >= 2 && cls <= 5 ? by_class[cls - 2] : "\033[1m", out);
+	fputs(text, out);
+	fputs("\033[0m", out);
+}
+
+void render_card(FILE *out, const struct smtpcode_entry *e, const char *asked, int width,
+		 int color)
 {
 	int cls = asked_class(e, asked);
 	char buf[1024];
 
-	fprintf(out, "%s  ", asked);
+	put_colored(out, asked, cls, color);
+	fputs("  ", out);
 	out_wrapped(out, e->title, (int)strlen(asked) + 2, width);
 	fputc('\n', out);
 	put_field(out, "Class", format_class(buf, sizeof buf, e, cls), width);
@@ -103,16 +118,26 @@ void render_card(FILE *out, const struct smtpcode_entry *e, const char *asked, i
 		put_field(out, "Basic codes", join_basic_codes(buf, sizeof buf, e), width);
 }
 
-void render_brief(FILE *out, const struct smtpcode_entry *e, const char *asked)
+void render_brief(FILE *out, const struct smtpcode_entry *e, const char *asked, int color,
+		  int align)
 {
 	int cls = asked_class(e, asked);
+	char klass[32];
 
 	if (e->kind == SMTPCODE_BASIC)
-		fprintf(out, "%s %dxx %s\n", asked, cls, e->title);
+		snprintf(klass, sizeof klass, "%dxx", cls);
 	else if (cls > 0)
-		fprintf(out, "%s %d.XXX.XXX %s\n", asked, cls, e->title);
+		snprintf(klass, sizeof klass, "%d.XXX.XXX", cls);
 	else
-		fprintf(out, "%s X.XXX.XXX %s\n", asked, e->title);
+		snprintf(klass, sizeof klass, "X.XXX.XXX");
+	put_colored(out, asked, cls, color);
+	if (align)
+		put_spaces(out, 10 - (int)strlen(asked));
+	fputc(' ', out);
+	fputs(klass, out);
+	if (align)
+		put_spaces(out, 9 - (int)strlen(klass));
+	fprintf(out, " %s\n", e->title);
 }
 
 void md_text(FILE *out, const char *text)

@@ -14,16 +14,22 @@
 #define MAX_WIDTH 1000
 
 enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_MARKDOWN };
+enum mode { MODE_CODES, MODE_LIST, MODE_SEARCH };
+enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 struct options {
+	enum mode mode;
 	enum format format;
 	int brief;
+	int color; /* resolved: 1 to colour the output */
 	int width;
-	int ncodes; /* the codes are argv[1] .. argv[ncodes] once the options are parsed */
+	int nargs; /* the operands (codes, filter or words): argv[1] .. argv[nargs] */
 };
 
 static const char usage_text[] =
-	"usage: smtpcode [--json | --format=text|json|markdown] [--brief] CODE...\n"
+	"usage: smtpcode [options] CODE...\n"
+	"       smtpcode [options] --list [FILTER]\n"
+	"       smtpcode [options] --search WORD...\n"
 	"       smtpcode -h | --help | -V | --version\n";
 
 static const char help_text[] =
@@ -38,14 +44,19 @@ static const char help_text[] =
 	"  --format=text           print text cards (the default)\n"
 	"  --format=markdown       print markdown (a page, for a comparison)\n"
 	"  -q, --brief             one line per code: code, class, title\n"
+	"  --color=auto|always|never\n"
+	"                          colour codes by class (auto: only on a terminal, and not\n"
+	"                          when NO_COLOR is set)\n"
 	"  -h, --help              print this help\n"
 	"  -V, --version           print the version\n"
 	"\n"
 	"Codes: a basic reply code has three digits, the first 2-5 (535); an enhanced status\n"
 	"code is CLASS.SUBJECT.DETAIL with class 2, 4 or 5 (5.7.8), or X for any class (X.7.8).\n"
 	"\n"
-	"Exit status: 0 every code was found; 1 a well-formed code is unknown; 2 bad usage or\n"
-	"malformed input; 3 the output could not be written.\n";
+	"Text is wrapped to COLUMNS, else the terminal's width, else 80 columns.\n"
+	"\n"
+	"Exit status: 0 every code was found; 1 a well-formed code is unknown, or nothing was\n"
+	"found; 2 bad usage or malformed input; 3 the output could not be written.\n";
 
 static int fail(FILE *err, int status, const char *fmt, ...)
 {
@@ -93,20 +104,42 @@ static int terminal_width(FILE *out)
 	return 80;
 }
 
-/* Parses the options, which may stand before, between or after the codes ("--" ends them);
- * returns -1 to go on, or an exit status. */
+static int usage_error(FILE *err, const char *what, const char *arg)
+{
+	fprintf(err, "smtpcode: %s ", what);
+	put_quoted(err, arg);
+	fputs("; see 'smtpcode --help'\n", err);
+	return SMTPCODE_EXIT_USAGE;
+}
+
+/* Whether to colour: never into a pipe or file by default, NO_COLOR honoured. */
+static int want_color(enum color c, FILE *out)
+{
+	const char *term = getenv("TERM");
+	const char *no_color = getenv("NO_COLOR");
+
+	if (c != COLOR_AUTO)
+		return c == COLOR_ALWAYS;
+	if (no_color != NULL && *no_color != '\0')
+		return 0;
+	return isatty(fileno(out)) && term != NULL && strcmp(term, "dumb") != 0;
+}
+
+/* Parses the options, which may stand before, between or after the operands ("--" ends
+ * them); returns -1 to go on, or an exit status. */
 static int parse_options(int argc, char **argv, struct options *o, FILE *out, FILE *err)
 {
-	int i, only_codes = 0;
+	int i, only_operands = 0;
+	enum color color = COLOR_AUTO;
 
 	memset(o, 0, sizeof *o);
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
-		if (only_codes || a[0] != '-' || a[1] == '\0') {
-			argv[1 + o->ncodes++] = argv[i]; /* gather the codes, in order, at argv[1] */
+		if (only_operands || a[0] != '-' || a[1] == '\0') {
+			argv[1 + o->nargs++] = argv[i]; /* gather operands, in order, at argv[1] */
 		} else if (strcmp(a, "--") == 0) {
-			only_codes = 1;
+			only_operands = 1;
 		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			fputs(usage_text, out);
 			fputc('\n', out);
@@ -121,19 +154,35 @@ static int parse_options(int argc, char **argv, struct options *o, FILE *out, FI
 			o->format = FORMAT_TEXT;
 		} else if (strcmp(a, "--format=markdown") == 0) {
 			o->format = FORMAT_MARKDOWN;
+		} else if (strncmp(a, "--format=", 9) == 0) {
+			return usage_error(err, "unknown format", a + 9);
 		} else if (strcmp(a, "-q") == 0 || strcmp(a, "--brief") == 0) {
 			o->brief = 1;
+		} else if (strcmp(a, "--list") == 0) {
+			o->mode = MODE_LIST;
+		} else if (strcmp(a, "--search") == 0) {
+			o->mode = MODE_SEARCH;
+		} else if (strcmp(a, "--color=auto") == 0 || strcmp(a, "--color") == 0) {
+			color = COLOR_AUTO;
+		} else if (strcmp(a, "--color=always") == 0) {
+			color = COLOR_ALWAYS;
+		} else if (strcmp(a, "--color=never") == 0) {
+			color = COLOR_NEVER;
+		} else if (strncmp(a, "--color=", 8) == 0) {
+			return usage_error(err, "--color takes auto, always or never, not", a + 8);
 		} else {
-			fputs("smtpcode: unknown option ", err);
-			put_quoted(err, a);
-			fputs("; see 'smtpcode --help'\n", err);
-			return SMTPCODE_EXIT_USAGE;
+			return usage_error(err, "unknown option", a);
 		}
 	}
-	if (o->ncodes == 0) {
+	if (o->mode == MODE_CODES && o->nargs == 0) {
 		fputs(usage_text, err);
 		return SMTPCODE_EXIT_USAGE;
 	}
+	if (o->mode == MODE_SEARCH && o->nargs == 0)
+		return fail(err, SMTPCODE_EXIT_USAGE, "--search needs at least one word");
+	if (o->mode == MODE_LIST && o->nargs > 1)
+		return usage_error(err, "--list takes one filter; unexpected", argv[2]);
+	o->color = want_color(color, out);
 	o->width = terminal_width(out);
 	return -1;
 }
@@ -184,20 +233,20 @@ static void render_fallback(const struct options *o, const struct smtpcode_resol
 	out_wrapped(out, r->note, (int)strlen(code) + 2, o->width);
 	fputc('\n', out);
 	if (r->class_entry != NULL) {
-		render_card(out, r->class_entry, r->class_entry->code, o->width);
+		render_card(out, r->class_entry, r->class_entry->code, o->width, o->color);
 		fputc('\n', out);
 	}
-	render_card(out, shown_entry(r), asked, o->width);
+	render_card(out, shown_entry(r), asked, o->width, o->color);
 }
 
 static int run_codes(const struct options *o, char **codes, FILE *out, FILE *err)
 {
 	int status = SMTPCODE_EXIT_FOUND, shown = 0, i;
-	int as_array = o->format == FORMAT_JSON && o->ncodes > 1;
+	int as_array = o->format == FORMAT_JSON && o->nargs > 1;
 
 	if (as_array)
 		fputs("[\n  ", out);
-	for (i = 0; i < o->ncodes; i++) {
+	for (i = 0; i < o->nargs; i++) {
 		struct smtpcode_resolution r;
 		int rc = resolve_or_report(codes[i], &r, err);
 
@@ -209,7 +258,7 @@ static int run_codes(const struct options *o, char **codes, FILE *out, FILE *err
 			fputs(shown ? ",\n  " : "", out);
 			json_entry(out, shown_entry(&r), codes[i], r.note, as_array ? 2 : 0);
 		} else if (o->brief) {
-			render_brief(out, shown_entry(&r), codes[i]);
+			render_brief(out, shown_entry(&r), codes[i], o->color, 0);
 		} else {
 			if (shown)
 				fputc('\n', out);
@@ -218,7 +267,7 @@ static int run_codes(const struct options *o, char **codes, FILE *out, FILE *err
 			else if (o->format == FORMAT_MARKDOWN)
 				render_card_markdown(out, r.entry, codes[i], 1);
 			else
-				render_card(out, r.entry, codes[i], o->width);
+				render_card(out, r.entry, codes[i], o->width, o->color);
 		}
 		shown++;
 	}
@@ -247,7 +296,68 @@ static int run_compare(const struct options *o, char **codes, FILE *out, FILE *e
 	else if (o->format == FORMAT_MARKDOWN)
 		render_compare_markdown(out, &c, codes[0], codes[1]);
 	else
-		render_compare_text(out, &c, codes[0], codes[1], o->width);
+		render_compare_text(out, &c, codes[0], codes[1], o->width, o->color);
+	return SMTPCODE_EXIT_FOUND;
+}
+
+/* Prints entries as list lines or a JSON array. A class filter ("5.7") shows "X." codes in
+ * that class ("5.7.8"). */
+static void print_entries(const struct options *o, const struct smtpcode_entry **list,
+			  size_t n, char shown_class, FILE *out)
+{
+	size_t i;
+
+	if (o->format == FORMAT_JSON)
+		fputs("[", out);
+	for (i = 0; i < n; i++) {
+		char code[SMTPCODE_CODE_MAX + 1];
+
+		snprintf(code, sizeof code, "%s", list[i]->code);
+		if (shown_class != 0 && code[0] == 'X' && list[i]->subject >= 0)
+			code[0] = shown_class;
+		if (o->format == FORMAT_JSON) {
+			fputs(i ? ",\n  " : "\n  ", out);
+			json_entry(out, list[i], code, NULL, 2);
+		} else {
+			render_brief(out, list[i], code, o->color, 1);
+		}
+	}
+	if (o->format == FORMAT_JSON)
+		fputs(n ? "\n]\n" : "]\n", out);
+}
+
+static int run_list(const struct options *o, const char *filter, FILE *out, FILE *err)
+{
+	const struct smtpcode_entry *list[1024];
+	size_t n = 0, i;
+	char shown_class = 0;
+
+	if (filter != NULL && smtpcode_filter_match(smtpcode_entry_at(0), filter) < 0)
+		return usage_error(err, "unknown --list filter (try 2xx 4xx 5xx 55x 5.7 x.7 basic "
+				   "enhanced):", filter);
+	for (i = 0; i < smtpcode_entry_count() && n < sizeof list / sizeof list[0]; i++)
+		if (smtpcode_filter_match(smtpcode_entry_at(i), filter) == 1)
+			list[n++] = smtpcode_entry_at(i);
+	if (filter != NULL && filter[1] == '.' && filter[0] >= '2' && filter[0] <= '5')
+		shown_class = filter[0];
+	print_entries(o, list, n, shown_class, out);
+	if (n == 0)
+		return usage_error(err, "no code matches", filter) - 1; /* exit 1: nothing found */
+	return SMTPCODE_EXIT_FOUND;
+}
+
+static int run_search(const struct options *o, char **words, FILE *out, FILE *err)
+{
+	const struct smtpcode_entry *list[1024];
+	size_t n = smtpcode_search((const char *const *)words, (size_t)o->nargs, list,
+				   sizeof list / sizeof list[0]);
+
+	if (n > sizeof list / sizeof list[0])
+		n = sizeof list / sizeof list[0];
+	print_entries(o, list, n, 0, out);
+	if (n == 0)
+		return fail(err, SMTPCODE_EXIT_UNKNOWN, "no code mentions every word given; try "
+			    "fewer or shorter words");
 	return SMTPCODE_EXIT_FOUND;
 }
 
@@ -256,9 +366,15 @@ int smtpcode_cli(int argc, char **argv, FILE *out, FILE *err)
 	struct options o;
 	int status = parse_options(argc, argv, &o, out, err);
 
-	if (status < 0 && o.ncodes == 2 && !o.brief)
+	if (status >= 0)
+		; /* done: help, version or a usage error */
+	else if (o.mode == MODE_LIST)
+		status = run_list(&o, o.nargs ? argv[1] : NULL, out, err);
+	else if (o.mode == MODE_SEARCH)
+		status = run_search(&o, argv + 1, out, err);
+	else if (o.nargs == 2 && !o.brief)
 		status = run_compare(&o, argv + 1, out, err);
-	else if (status < 0)
+	else
 		status = run_codes(&o, argv + 1, out, err);
 	if (fflush(out) != 0 || ferror(out))
 		return fail(err, SMTPCODE_EXIT_IO, "cannot write the output");

@@ -68,19 +68,22 @@ static void what_to_do(char *buf, size_t size, const struct smtpcode_entry *e, i
 }
 
 void render_compare_text(FILE *out, const struct smtpcode_comparison *c, const char *code_a,
-			 const char *code_b, int width)
+			 const char *code_b, int width, int color)
 {
 	char buf[1024];
 	size_t i;
 	int indent;
 
-	fprintf(out, "%s vs %s\n\n", code_a, code_b);
+	put_colored(out, code_a, c->class_a, color);
+	fputs(" vs ", out);
+	put_colored(out, code_b, c->class_b, color);
+	fputs("\n\n", out);
 	if (width >= MIN_TABLE_WIDTH) {
 		put_table(out, c, code_a, code_b, width);
 	} else {
-		render_card(out, c->a, code_a, width);
+		render_card(out, c->a, code_a, width, color);
 		fputc('\n', out);
-		render_card(out, c->b, code_b, width);
+		render_card(out, c->b, code_b, width, color);
 	}
 	fputs("\nKey differences\n\n", out);
 	for (i = 0; i < c->count; i++) {

@@ -22,11 +22,16 @@ const char *status_text(const struct smtpcode_entry *e);
 /* Writes text with markdown's special characters escaped. */
 void md_text(FILE *out, const char *text);
 
-/* The full card of one entry, wrapped at width columns. */
-void render_card(FILE *out, const struct smtpcode_entry *e, const char *asked, int width);
+/* Writes text, coloured by class (2 green, 3 cyan, 4 yellow, 5 red, else bold) when color. */
+void put_colored(FILE *out, const char *text, int cls, int color);
 
-/* One line: "535 5xx Authentication credentials invalid". */
-void render_brief(FILE *out, const struct smtpcode_entry *e, const char *asked);
+/* The full card of one entry, wrapped at width columns. */
+void render_card(FILE *out, const struct smtpcode_entry *e, const char *asked, int width,
+		 int color);
+
+/* One line: "535 5xx Authentication credentials invalid"; aligned in columns when align. */
+void render_brief(FILE *out, const struct smtpcode_entry *e, const char *asked, int color,
+		  int align);
 
 /* One entry as a markdown section whose heading has the given level (1-5). */
 void render_card_markdown(FILE *out, const struct smtpcode_entry *e, const char *asked,
@@ -35,7 +40,7 @@ void render_card_markdown(FILE *out, const struct smtpcode_entry *e, const char 
 /* Two codes side by side: a table that fits width (one code after the other below 80
  * columns), then the key differences and what to do. */
 void render_compare_text(FILE *out, const struct smtpcode_comparison *c, const char *code_a,
-			 const char *code_b, int width);
+			 const char *code_b, int width, int color);
 
 /* The comparison as a markdown page, ready to publish. */
 void render_compare_markdown(FILE *out, const struct smtpcode_comparison *c,

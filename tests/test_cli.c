@@ -246,6 +246,140 @@ static void test_cli_write_error_exits_3(void **state)
 	assert_string_equal(msg, "smtpcode: cannot write the output\n");
 }
 
+
+/* Counts lines of out that hold text (the list prints one entry per line). */
+static size_t count_lines(const char *out)
+{
+	size_t n = 0;
+
+	for (; *out != '\0'; out++)
+		n += *out == '\n';
+	return n;
+}
+
+static void test_cli_list_filters(void **state)
+{
+	static const struct {
+		const char *filter, *must, *must_not;
+	} cases[] = {
+		{ "4xx", "\n421 ", "\n535 " },    { "5xx", "\n535 ", "\n421 " },
+		{ "55x", "\n550 ", "\n535 " },    { "5.7", "\n5.7.8 ", "\n5.1.1 " },
+		{ "x.7", "\nX.7.8 ", "\nX.1.1 " }, { "X.1", "\nX.1.1 ", "\nX.7.8 " },
+		{ "basic", "\n250 ", "X.7.8" },     { "enhanced", "\nX.2.2 ", "\n250 " },
+		{ "4.2", "\n4.2.2 ", "\n535 " },
+	};
+	static struct run r;
+	size_t i, all;
+
+	(void)state;
+	run(&r, "--list", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	all = count_lines(r.out);
+	assert_int_equal(all, smtpcode_entry_count());
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		static char with_nl[sizeof r.out + 1];
+
+		run(&r, "--list", cases[i].filter, NULL);
+		assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+		with_nl[0] = '\n';
+		strcpy(with_nl + 1, r.out);
+		if (strstr(with_nl, cases[i].must) == NULL ||
+		    strstr(with_nl, cases[i].must_not) != NULL)
+			fail_msg("--list %s: wrong members", cases[i].filter);
+		assert_true(count_lines(r.out) < all);
+	}
+	run(&r, "--list", "9xx", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_USAGE);
+	assert_one_error_line(&r);
+	run(&r, "--list", "4xx", "5xx", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_USAGE);
+	assert_one_error_line(&r);
+}
+
+static void test_cli_search_ranks_title_hits_first(void **state)
+{
+	static struct run r;
+	static const char *const auth[] = { "235 ", "534 ", "535 ", "538 ", "X.7.8 " };
+	size_t i;
+
+	(void)state;
+	run(&r, "--search", "tls", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_non_null(strstr(r.out, "220 "));
+	assert_non_null(strstr(r.out, "X.7.10 "));
+	assert_non_null(strstr(r.out, "X.7.11 "));
+	run(&r, "--search", "AUTH", NULL);
+	for (i = 0; i < sizeof auth / sizeof auth[0]; i++)
+		assert_non_null(strstr(r.out, auth[i]));
+	/* "credentials invalid" is in 535's title: it comes before mere mentions */
+	run(&r, "--search", "credentials", "invalid", NULL);
+	assert_true(strncmp(r.out, "535 ", 4) == 0);
+	run(&r, "--search", "zzzyzzy", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_UNKNOWN);
+	assert_string_equal(r.out, "");
+	assert_one_error_line(&r);
+	run(&r, "--search", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_USAGE);
+	assert_one_error_line(&r);
+}
+
+static void test_cli_color(void **state)
+{
+	static struct run r;
+
+	(void)state;
+	run(&r, "--color=always", "535", NULL);
+	assert_true(strncmp(r.out, "\033[31m535\033[0m", 12) == 0);
+	run(&r, "--color=always", "--brief", "250", "421", NULL);
+	assert_non_null(strstr(r.out, "\033[32m250"));
+	assert_non_null(strstr(r.out, "\033[33m421"));
+	run(&r, "--color=never", "535", NULL);
+	assert_null(strchr(r.out, '\033'));
+	run(&r, "535", NULL); /* auto: a file is not a terminal */
+	assert_null(strchr(r.out, '\033'));
+	run(&r, "--color=sometimes", "535", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_USAGE);
+	assert_one_error_line(&r);
+}
+
+/* No line of text output is wider than COLUMNS, for cards and comparisons. */
+static void test_cli_output_fits_the_width(void **state)
+{
+	static const char *const widths[] = { "40", "60", "80", "100", "160" };
+	static const char *const pairs[][2] = {
+		{ "235", "535" }, { "550", "5.7.1" }, { "4.2.2", "5.2.2" }, { "421", "421" },
+		{ "X.7.26", "571" }, { "5.7.708", "550" },
+	};
+	static struct run r;
+	size_t w, p;
+
+	(void)state;
+	for (w = 0; w < sizeof widths / sizeof widths[0]; w++) {
+		size_t limit = (size_t)atoi(widths[w]);
+
+		setenv("COLUMNS", widths[w], 1);
+		for (p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
+			const char *line;
+
+			run(&r, pairs[p][0], pairs[p][1], NULL);
+			assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+			for (line = r.out; *line != '\0';) {
+				size_t n = strcspn(line, "\n");
+
+				if (n > limit)
+					fail_msg("%s vs %s at %zu columns: a line of %zu", pairs[p][0],
+						 pairs[p][1], limit, n);
+				line += n + (line[n] != '\0');
+			}
+			/* the table below 80 columns becomes two cards */
+			assert_int_equal(strstr(r.out, "  Description      ") != NULL, 1);
+		}
+		run(&r, "552", NULL);
+		assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	}
+	unsetenv("COLUMNS");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -260,6 +394,10 @@ int main(void)
 		cmocka_unit_test(test_cli_several_codes_report_each),
 		cmocka_unit_test(test_cli_brief),
 		cmocka_unit_test(test_cli_write_error_exits_3),
+		cmocka_unit_test(test_cli_list_filters),
+		cmocka_unit_test(test_cli_search_ranks_title_hits_first),
+		cmocka_unit_test(test_cli_color),
+		cmocka_unit_test(test_cli_output_fits_the_width),
 	};
 
 	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);

@@ -1,0 +1,45 @@
+#!/bin/sh
+# suite-json.sh -- every command's --json output is valid JSON of the documented shape, checked
+# by a real parser (jq).
+B=${1:-build}
+bin=$B/smtpcode
+if ! command -v jq >/dev/null 2>&1; then
+	echo "FAIL json: jq is not installed (make deps installs it)"
+	exit 0
+fi
+
+# check NAME JQ-FILTER ARGS...: the output parses and the filter (a boolean) is true
+check() {
+	name=$1 filter=$2
+	shift 2
+	if out=$("$bin" --json "$@" 2>/dev/null) && printf '%s' "$out" | jq -e "$filter" >/dev/null 2>&1; then
+		echo "PASS json $name"
+	else
+		echo "FAIL json $name: $bin --json $*"
+		printf '%s\n' "$out" | head -20
+	fi
+}
+
+entry='(.code|type=="string") and (.kind=="basic" or .kind=="enhanced") and (.title|length>0)
+	and (.description|length>0) and (.when_seen|length>0) and (.how_to_fix|length>0)
+	and (.references|type=="array") and (.related|type=="array") and (.who_acts|type=="string")
+	and (.retry|type=="string") and (.class_name|type=="string" or .class==null)'
+check basic "$entry and .code==\"535\" and .class==5 and .kind==\"basic\"" 535
+check enhanced "$entry and .class==5 and .subject==7 and .detail==8 and (.basic_codes|index(535)!=null)" 5.7.8
+check x-form "$entry and .class==null and .canonical==\"X.7.8\"" X.7.8
+check fallback "$entry and .registered==false and (.note|length>0) and .class==4" 4.7.650
+check several "length==3 and (map($entry)|all)" 421 450 550
+check compare "(.a|$entry) and (.b|$entry) and (.differences|length>=3) and (.differences[0]|test(\"235 is a 2xx\"))" 235 535
+check compare-same "(.differences|map(test(\"same entry\"))|any)" 550 550
+check list "length > 100 and (map($entry)|all)" --list
+check list-filter "length > 5 and (map(.code|startswith(\"5.7.\"))|all)" --list 5.7
+check list-basic "(map(.kind==\"basic\")|all)" --list basic
+check search "(map(.code)|index(\"535\")!=null) and (map($entry)|all)" --search auth
+check markdown-ignored-in-json "$entry" --format=markdown --json 552
+# every entry of the table, one at a time, through the parser
+codes=$("$bin" --list --color=never | while read -r code _; do printf '%s ' "$code"; done)
+bad=0
+for c in $codes; do
+	"$bin" --json -- "$c" | jq -e "$entry" >/dev/null 2>&1 || { echo "invalid JSON for $c"; bad=1; }
+done
+if [ "$bad" -eq 0 ]; then echo "PASS json every-entry"; else echo "FAIL json every-entry"; fi
