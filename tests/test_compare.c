@@ -1,0 +1,197 @@
+/* test_compare.c -- two codes side by side: the differences as data and as sentences. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "smtpcode.h"
+
+static const struct smtpcode_difference *find_aspect(const struct smtpcode_comparison *c,
+						     enum smtpcode_aspect aspect)
+{
+	size_t i;
+
+	for (i = 0; i < c->count; i++)
+		if (c->differences[i].aspect == aspect)
+			return &c->differences[i];
+	return NULL;
+}
+
+static void test_compare_class_contrast_comes_first(void **state)
+{
+	struct smtpcode_comparison c;
+	const char *want;
+
+	(void)state;
+	assert_int_equal(smtpcode_compare("235", "535", &c), SMTPCODE_OK);
+	assert_ptr_equal(c.a, smtpcode_lookup("235"));
+	assert_ptr_equal(c.b, smtpcode_lookup("535"));
+	assert_int_equal(c.class_a, 2);
+	assert_int_equal(c.class_b, 5);
+	assert_true(c.count >= 5);
+	assert_int_equal(c.differences[0].aspect, SMTPCODE_ASPECT_CLASS);
+	assert_int_equal(c.differences[0].same, 0);
+	want = "235 is a 2xx Positive Completion reply (the request succeeded), while 535 is "
+	       "a 5xx Permanent Negative Completion reply";
+	assert_true(strncmp(c.differences[0].text, want, strlen(want)) == 0);
+	assert_non_null(find_aspect(&c, SMTPCODE_ASPECT_MEANING));
+	assert_non_null(find_aspect(&c, SMTPCODE_ASPECT_STAGE));
+	assert_int_equal(find_aspect(&c, SMTPCODE_ASPECT_WHO_ACTS)->same, 0);
+	assert_int_equal(find_aspect(&c, SMTPCODE_ASPECT_RETRY)->same, 0);
+	assert_null(find_aspect(&c, SMTPCODE_ASPECT_KIND));
+	assert_null(find_aspect(&c, SMTPCODE_ASPECT_SAME_CODE));
+}
+
+/* Same class: say they share it, and never call the classes different. */
+static void test_compare_same_class_says_so(void **state)
+{
+	struct smtpcode_comparison c;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(smtpcode_compare("450", "451", &c), SMTPCODE_OK);
+	assert_int_equal(c.differences[0].same, 1);
+	assert_string_equal(c.differences[0].text,
+			    "Both 450 and 451 are 4xx Transient Negative Completion replies (a "
+			    "temporary failure, so the same request may succeed later).");
+	for (i = 0; i < c.count; i++)
+		assert_null(strstr(c.differences[i].text, "while"));
+}
+
+static void test_compare_identical_codes(void **state)
+{
+	struct smtpcode_comparison c;
+	const struct smtpcode_difference *d;
+
+	(void)state;
+	assert_int_equal(smtpcode_compare("550", "550", &c), SMTPCODE_OK);
+	assert_int_equal(c.differences[0].same, 1);
+	d = find_aspect(&c, SMTPCODE_ASPECT_SAME_CODE);
+	assert_non_null(d);
+	assert_non_null(strstr(d->text, "same entry"));
+	assert_null(find_aspect(&c, SMTPCODE_ASPECT_MEANING));
+	assert_int_equal(find_aspect(&c, SMTPCODE_ASPECT_WHO_ACTS)->same, 1);
+	assert_int_equal(find_aspect(&c, SMTPCODE_ASPECT_RETRY)->same, 1);
+	/* 4.2.2 and 5.2.2 are one entry met in two classes: the classes differ */
+	assert_int_equal(smtpcode_compare("4.2.2", "5.2.2", &c), SMTPCODE_OK);
+	assert_ptr_equal(c.a, c.b);
+	assert_int_equal(c.differences[0].same, 0);
+	assert_int_equal(find_aspect(&c, SMTPCODE_ASPECT_RETRY)->same, 0);
+	assert_non_null(strstr(find_aspect(&c, SMTPCODE_ASPECT_RETRY)->text, "later"));
+}
+
+static void test_compare_basic_with_enhanced(void **state)
+{
+	struct smtpcode_comparison c;
+	const struct smtpcode_difference *d;
+
+	(void)state;
+	assert_int_equal(smtpcode_compare("550", "5.7.1", &c), SMTPCODE_OK);
+	assert_int_equal(c.differences[0].same, 1);
+	assert_non_null(find_aspect(&c, SMTPCODE_ASPECT_KIND));
+	d = find_aspect(&c, SMTPCODE_ASPECT_PAIRING);
+	assert_non_null(d);
+	assert_int_equal(d->same, 1);
+	assert_non_null(strstr(d->text, "\"550 5.7.1\" is an expected pair"));
+	assert_int_equal(smtpcode_compare("5.7.8", "421", &c), SMTPCODE_OK);
+	d = find_aspect(&c, SMTPCODE_ASPECT_PAIRING);
+	assert_non_null(d);
+	assert_int_equal(d->same, 0);
+	assert_non_null(strstr(d->text, "535, 554"));
+}
+
+static void test_compare_status_difference(void **state)
+{
+	struct smtpcode_comparison c;
+	const struct smtpcode_difference *d;
+
+	(void)state;
+	assert_int_equal(smtpcode_compare("571", "550", &c), SMTPCODE_OK);
+	d = find_aspect(&c, SMTPCODE_ASPECT_STATUS);
+	assert_non_null(d);
+	assert_non_null(strstr(d->text, "571 is non-standard"));
+	assert_int_equal(smtpcode_compare("550", "551", &c), SMTPCODE_OK);
+	assert_null(find_aspect(&c, SMTPCODE_ASPECT_STATUS));
+}
+
+static void test_compare_errors_leave_out_untouched(void **state)
+{
+	struct smtpcode_comparison c;
+
+	(void)state;
+	memset(&c, 0x5a, sizeof c);
+	assert_int_equal(smtpcode_compare("235", "599", &c), SMTPCODE_ENOTFOUND);
+	assert_int_equal(smtpcode_compare("abc", "535", &c), SMTPCODE_ESYNTAX);
+	assert_int_equal(smtpcode_compare("535", "", &c), SMTPCODE_EEMPTY);
+	assert_int_equal(smtpcode_compare(NULL, "535", &c), SMTPCODE_ENULL);
+	assert_int_equal(smtpcode_compare("535", "235", NULL), SMTPCODE_ENULL);
+	assert_int_equal(((unsigned char *)&c)[0], 0x5a);
+	/* an unregistered detail compares through its subject */
+	assert_int_equal(smtpcode_compare("550", "5.7.708", &c), SMTPCODE_OK);
+	assert_ptr_equal(c.b, smtpcode_lookup("X.7.XXX"));
+}
+
+/* Every pair of a sample: sentences end properly and fit their buffers. */
+static void test_compare_every_text_is_a_sentence(void **state)
+{
+	static const char *const codes[] = { "235", "250", "334", "354", "421", "450", "452",
+					     "535", "550", "552", "554", "571", "5.7.1", "4.7.1",
+					     "X.7.26", "2.0.0", "5.1.1", "5.7.708", "5.7" };
+	size_t i, j, k, n = sizeof codes / sizeof codes[0];
+	struct smtpcode_comparison c;
+
+	(void)state;
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < n; j++) {
+			assert_int_equal(smtpcode_compare(codes[i], codes[j], &c), SMTPCODE_OK);
+			assert_true(c.count >= 3 && c.count <= SMTPCODE_DIFF_MAX);
+			for (k = 0; k < c.count; k++) {
+				size_t len = strlen(c.differences[k].text);
+
+				assert_true(len > 20 && len < SMTPCODE_DIFF_TEXT_MAX - 1);
+				if (strchr(".)", c.differences[k].text[len - 1]) == NULL)
+					fail_msg("%s vs %s, item %zu: '%s'", codes[i], codes[j], k,
+						 c.differences[k].text);
+			}
+		}
+	}
+}
+
+static void test_compare_first_sentence(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(smtpcode_first_sentence("One. Two.", buf, sizeof buf), 4);
+	assert_string_equal(buf, "One.");
+	assert_int_equal(smtpcode_first_sentence("Use e.g. this. Then.", buf, sizeof buf), 14);
+	assert_string_equal(buf, "Use e.g. this.");
+	assert_int_equal(smtpcode_first_sentence("RFC 5321 section 4.2.1 says so. Yes.", buf,
+						 sizeof buf), 31);
+	assert_int_equal(smtpcode_first_sentence("No period", buf, sizeof buf), 9);
+	assert_int_equal(smtpcode_first_sentence("A long first sentence.", buf, 5), 22);
+	assert_string_equal(buf, "A lo");
+	assert_int_equal(smtpcode_first_sentence(NULL, buf, sizeof buf), 0);
+	assert_string_equal(buf, "");
+	assert_int_equal(smtpcode_first_sentence("x.", NULL, 0), 2);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_compare_class_contrast_comes_first),
+		cmocka_unit_test(test_compare_same_class_says_so),
+		cmocka_unit_test(test_compare_identical_codes),
+		cmocka_unit_test(test_compare_basic_with_enhanced),
+		cmocka_unit_test(test_compare_status_difference),
+		cmocka_unit_test(test_compare_errors_leave_out_untouched),
+		cmocka_unit_test(test_compare_every_text_is_a_sentence),
+		cmocka_unit_test(test_compare_first_sentence),
+	};
+
+	return cmocka_run_group_tests_name("compare", tests, NULL, NULL);
+}
