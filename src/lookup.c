@@ -62,26 +62,57 @@ static const struct smtpcode_entry *find(const char *key, size_t len)
 	return k != NULL ? &smtpcode_table_[k->index] : NULL;
 }
 
+/* The common case, with no parsing: every key of the table is a valid code, so a code found
+ * as written, or for "5.7.8" in its class-independent form "X.7.8", needs no other check. */
+static const struct smtpcode_entry *find_as_written(const char *code, size_t *length)
+{
+	char key[SMTPCODE_CODE_MAX + 1];
+	const struct smtpcode_entry *e;
+	size_t len = 0;
+
+	while (len <= SMTPCODE_CODE_MAX && code[len] != '\0')
+		len++;
+	*length = len;
+	if (len < 3 || len > SMTPCODE_CODE_MAX)
+		return NULL;
+	e = find(code, len);
+	if (e != NULL || len < 5 || code[1] != '.' ||
+	    (code[0] != '2' && code[0] != '4' && code[0] != '5'))
+		return e;
+	memcpy(key, code, len);
+	key[0] = 'X';
+	return find(key, len);
+}
+
 const struct smtpcode_entry *smtpcode_lookup_err(const char *code, int *err)
 {
 	struct smtpcode_code c;
 	const struct smtpcode_entry *e = NULL;
 	char key[16];
-	size_t len;
-	int rc = smtpcode_parse_code(code, &c);
+	size_t len, written = 0;
+	int rc;
 
+	if (code != NULL && (e = find_as_written(code, &written)) != NULL) {
+		if (err != NULL)
+			*err = SMTPCODE_OK;
+		return e;
+	}
+	rc = smtpcode_parse_code(code, &c);
 	if (rc == SMTPCODE_OK) {
-		if (c.kind == SMTPCODE_BASIC) {
-			e = find(code, 3);
-		} else {
+		/* Only a spelling the fast path did not try can still be found: "x.7.8",
+		 * "5.07.8". The class-specific form comes first, as there. */
+		if (c.kind == SMTPCODE_ENHANCED) {
 			if (c.reply_class != 0) {
 				len = format_enhanced(key, (char)('0' + c.reply_class), c.subject,
 						      c.detail);
-				e = find(key, len);
+				if (len != written || memcmp(key, code, len) != 0)
+					e = find(key, len);
 			}
 			if (e == NULL && c.subject >= 0) {
 				len = format_enhanced(key, 'X', c.subject, c.detail);
-				e = find(key, len);
+				if (len != written || memcmp(key + 1, code + 1, len - 1) != 0 ||
+				    code[0] == 'x')
+					e = find(key, len);
 			}
 		}
 		if (e == NULL)
