@@ -21,8 +21,8 @@ ALL_CFLAGS  = $(CFLAGS) $(WARN) $(SANFLAGS) -D_POSIX_C_SOURCE=200809L -Iinclude 
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
 CODES    := $(sort $(wildcard codes/*.codes))
-LIB_SRC  := src/code.c src/compare.c src/lookup.c src/names.c src/search.c
-CLI_SRC  := src/card.c src/cli.c src/compare_out.c src/output.c
+LIB_SRC  := src/code.c src/compare.c src/lookup.c src/names.c src/reply.c src/search.c
+CLI_SRC  := src/card.c src/cli.c src/compare_out.c src/explain_out.c src/output.c
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(B)/obj/%.o)
 CLI_OBJ  := $(CLI_SRC:src/%.c=$(B)/obj/%.o)
 TESTS    := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))

@@ -12,9 +12,10 @@
 
 #define MIN_WIDTH 40
 #define MAX_WIDTH 1000
+#define MAX_REPLY (1024 * 1024) /* bytes of reply text read from standard input */
 
 enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_MARKDOWN };
-enum mode { MODE_CODES, MODE_LIST, MODE_SEARCH };
+enum mode { MODE_CODES, MODE_LIST, MODE_SEARCH, MODE_EXPLAIN };
 enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 struct options {
@@ -30,6 +31,7 @@ static const char usage_text[] =
 	"usage: smtpcode [options] CODE...\n"
 	"       smtpcode [options] --list [FILTER]\n"
 	"       smtpcode [options] --search WORD...\n"
+	"       smtpcode [options] --explain [TEXT | -]\n"
 	"       smtpcode -h | --help | -V | --version\n";
 
 static const char help_text[] =
@@ -140,6 +142,8 @@ static int parse_options(int argc, char **argv, struct options *o, FILE *out, FI
 			argv[1 + o->nargs++] = argv[i]; /* gather operands, in order, at argv[1] */
 		} else if (strcmp(a, "--") == 0) {
 			only_operands = 1;
+		} else if (o->mode == MODE_EXPLAIN && o->nargs > 0) {
+			argv[1 + o->nargs++] = argv[i]; /* reply text may hold "-": "550-5.1.1" */
 		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			fputs(usage_text, out);
 			fputc('\n', out);
@@ -162,6 +166,8 @@ static int parse_options(int argc, char **argv, struct options *o, FILE *out, FI
 			o->mode = MODE_LIST;
 		} else if (strcmp(a, "--search") == 0) {
 			o->mode = MODE_SEARCH;
+		} else if (strcmp(a, "--explain") == 0) {
+			o->mode = MODE_EXPLAIN;
 		} else if (strcmp(a, "--color=auto") == 0 || strcmp(a, "--color") == 0) {
 			color = COLOR_AUTO;
 		} else if (strcmp(a, "--color=always") == 0) {
@@ -202,6 +208,93 @@ static int resolve_or_report(const char *code, struct smtpcode_resolution *r, FI
 	}
 	fprintf(err, ": %s; see 'smtpcode --help'\n", smtpcode_strerror(rc));
 	return SMTPCODE_EXIT_USAGE;
+}
+
+/* Explains one reply text of len bytes. Returns the exit status. */
+static int explain_text(const struct options *o, const char *text, size_t len, FILE *out,
+			FILE *err)
+{
+	struct smtpcode_reply r;
+	char message[1024];
+	int n;
+
+	if (smtpcode_parse_reply(text, len, &r) != SMTPCODE_OK)
+		return fail(err, SMTPCODE_EXIT_UNKNOWN, "no reply code found in the text; expected "
+			    "something like '550 5.1.1 User unknown'");
+	n = smtpcode_explain_reply(text, len, message, sizeof message);
+	if (o->format == FORMAT_JSON)
+		render_explain_json(out, &r, n >= 0 ? message : NULL);
+	else if (o->format == FORMAT_MARKDOWN)
+		render_explain_markdown(out, &r, n >= 0 ? message : NULL);
+	else
+		render_explain_text(out, &r, n >= 0 ? message : NULL, o->width, o->color);
+	return SMTPCODE_EXIT_FOUND;
+}
+
+/* Reads all of standard input, at most MAX_REPLY bytes, into a new buffer. */
+static char *read_stdin(size_t *len, FILE *err)
+{
+	char *buf = malloc(MAX_REPLY + 1);
+
+	if (buf == NULL) {
+		fail(err, SMTPCODE_EXIT_IO, "out of memory");
+		return NULL;
+	}
+	*len = fread(buf, 1, MAX_REPLY + 1, stdin);
+	if (ferror(stdin)) {
+		fail(err, SMTPCODE_EXIT_USAGE, "cannot read standard input");
+	} else if (*len > MAX_REPLY) {
+		fail(err, SMTPCODE_EXIT_USAGE, "the reply on standard input is longer than 1 MiB; "
+		     "pass the part with the reply code");
+	} else {
+		return buf;
+	}
+	free(buf);
+	return NULL;
+}
+
+static int run_explain(const struct options *o, char **args, FILE *out, FILE *err)
+{
+	size_t len = 0, i;
+	char *text;
+	int status;
+
+	if (o->nargs == 0 || (o->nargs == 1 && strcmp(args[0], "-") == 0)) {
+		text = read_stdin(&len, err);
+		if (text == NULL)
+			return SMTPCODE_EXIT_USAGE;
+	} else {
+		/* several operands are one reply split by the shell: join them with spaces */
+		for (i = 0; i < (size_t)o->nargs; i++)
+			len += strlen(args[i]) + 1;
+		text = malloc(len);
+		if (text == NULL)
+			return fail(err, SMTPCODE_EXIT_IO, "out of memory");
+		for (len = 0, i = 0; i < (size_t)o->nargs; i++) {
+			size_t n = strlen(args[i]);
+
+			memcpy(text + len, args[i], n);
+			len += n;
+			text[len++] = ' ';
+		}
+		len--;
+	}
+	status = explain_text(o, text, len, out, err);
+	free(text);
+	return status;
+}
+
+/* Whether an operand is no code but holds a server reply ("550 5.1.1 User unknown"). */
+static int holds_reply(const char *arg)
+{
+	struct smtpcode_reply r;
+	int rc = smtpcode_parse_code(arg, NULL);
+
+	if (rc == SMTPCODE_OK || rc == SMTPCODE_EEMPTY || rc == SMTPCODE_ECLASS)
+		return 0;
+	/* a reply has words besides its code; " 535" alone is a malformed code, not a reply */
+	return smtpcode_parse_reply(arg, strlen(arg), &r) == SMTPCODE_OK && r.basic >= 0 &&
+	       (r.enhanced[0] != '\0' || r.text_length > 0);
 }
 
 /* The entry to show for a resolved code: its own, or its subject's. */
@@ -248,7 +341,16 @@ static int run_codes(const struct options *o, char **codes, FILE *out, FILE *err
 		fputs("[\n  ", out);
 	for (i = 0; i < o->nargs; i++) {
 		struct smtpcode_resolution r;
-		int rc = resolve_or_report(codes[i], &r, err);
+		int rc;
+
+		if (o->format != FORMAT_JSON && holds_reply(codes[i])) {
+			if (shown++)
+				fputc('\n', out);
+			rc = explain_text(o, codes[i], strlen(codes[i]), out, err);
+			status = rc > status ? rc : status;
+			continue;
+		}
+		rc = resolve_or_report(codes[i], &r, err);
 
 		if (rc > status)
 			status = rc;
@@ -372,7 +474,11 @@ int smtpcode_cli(int argc, char **argv, FILE *out, FILE *err)
 		status = run_list(&o, o.nargs ? argv[1] : NULL, out, err);
 	else if (o.mode == MODE_SEARCH)
 		status = run_search(&o, argv + 1, out, err);
-	else if (o.nargs == 2 && !o.brief)
+	else if (o.mode == MODE_EXPLAIN)
+		status = run_explain(&o, argv + 1, out, err);
+	else if (o.nargs == 1 && o.format == FORMAT_JSON && holds_reply(argv[1]))
+		status = explain_text(&o, argv[1], strlen(argv[1]), out, err);
+	else if (o.nargs == 2 && !o.brief && !holds_reply(argv[1]) && !holds_reply(argv[2]))
 		status = run_compare(&o, argv + 1, out, err);
 	else
 		status = run_codes(&o, argv + 1, out, err);

@@ -143,7 +143,7 @@ static int expand_short_form(const char *code, char *buf, size_t size)
 {
 	size_t n = 0;
 
-	while (code[n] != '\0' && n < SMTPCODE_CODE_MAX)
+	while (n < SMTPCODE_CODE_MAX && code[n] != '\0')
 		n++;
 	if (n < 3 || n + 4 >= size || code[1] != '.' || strchr(code + 2, '.') != NULL)
 		return 0;

@@ -50,4 +50,10 @@ void render_compare_markdown(FILE *out, const struct smtpcode_comparison *c,
 void render_compare_json(FILE *out, const struct smtpcode_comparison *c, const char *code_a,
 			 const char *code_b);
 
+/* A server reply explained (smtpcode_parse_reply), with the one-line message. */
+void render_explain_text(FILE *out, const struct smtpcode_reply *r, const char *message,
+			 int width, int color);
+void render_explain_markdown(FILE *out, const struct smtpcode_reply *r, const char *message);
+void render_explain_json(FILE *out, const struct smtpcode_reply *r, const char *message);
+
 #endif
