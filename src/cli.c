@@ -60,6 +60,14 @@ static const char help_text[] =
 	"Exit status: 0 every code was found; 1 a well-formed code is unknown, or nothing was\n"
 	"found; 2 bad usage or malformed input; 3 the output could not be written.\n";
 
+#if defined(__GNUC__)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PRINTF_LIKE(f, a)
+#endif
+
+static int fail(FILE *err, int status, const char *fmt, ...) PRINTF_LIKE(3, 4);
+
 static int fail(FILE *err, int status, const char *fmt, ...)
 {
 	va_list ap;
@@ -78,7 +86,7 @@ static void put_quoted(FILE *fp, const char *s)
 	size_t i;
 
 	fputc('\'', fp);
-	for (i = 0; s[i] != '\0' && i < 40; i++) {
+	for (i = 0; i < 40 && s[i] != '\0'; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c >= 0x20 && c < 0x7f)
@@ -138,12 +146,13 @@ static int parse_options(int argc, char **argv, struct options *o, FILE *out, FI
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
-		if (only_operands || a[0] != '-' || a[1] == '\0') {
-			argv[1 + o->nargs++] = argv[i]; /* gather operands, in order, at argv[1] */
+		/* gather operands, in order, at argv[1]; once reply text has begun, words that
+		 * start with "-" belong to it */
+		if (only_operands || a[0] != '-' || a[1] == '\0' ||
+		    (o->mode == MODE_EXPLAIN && o->nargs > 0)) {
+			argv[1 + o->nargs++] = argv[i];
 		} else if (strcmp(a, "--") == 0) {
 			only_operands = 1;
-		} else if (o->mode == MODE_EXPLAIN && o->nargs > 0) {
-			argv[1 + o->nargs++] = argv[i]; /* reply text may hold "-": "550-5.1.1" */
 		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			fputs(usage_text, out);
 			fputc('\n', out);
@@ -169,7 +178,7 @@ static int parse_options(int argc, char **argv, struct options *o, FILE *out, FI
 		} else if (strcmp(a, "--explain") == 0) {
 			o->mode = MODE_EXPLAIN;
 		} else if (strcmp(a, "--color=auto") == 0 || strcmp(a, "--color") == 0) {
-			color = COLOR_AUTO;
+			color = COLOR_AUTO; /* the default, named to undo an earlier --color= */
 		} else if (strcmp(a, "--color=always") == 0) {
 			color = COLOR_ALWAYS;
 		} else if (strcmp(a, "--color=never") == 0) {
@@ -234,13 +243,13 @@ static int explain_text(const struct options *o, const char *text, size_t len, F
 /* Reads all of standard input, at most MAX_REPLY bytes, into a new buffer. */
 static char *read_stdin(size_t *len, FILE *err)
 {
-	char *buf = malloc(MAX_REPLY + 1);
+	char *buf = malloc((size_t)MAX_REPLY + 1);
 
 	if (buf == NULL) {
 		fail(err, SMTPCODE_EXIT_IO, "out of memory");
 		return NULL;
 	}
-	*len = fread(buf, 1, MAX_REPLY + 1, stdin);
+	*len = fread(buf, 1, (size_t)MAX_REPLY + 1, stdin);
 	if (ferror(stdin)) {
 		fail(err, SMTPCODE_EXIT_USAGE, "cannot read standard input");
 	} else if (*len > MAX_REPLY) {
@@ -440,11 +449,11 @@ static int run_list(const struct options *o, const char *filter, FILE *out, FILE
 	for (i = 0; i < smtpcode_entry_count() && n < sizeof list / sizeof list[0]; i++)
 		if (smtpcode_filter_match(smtpcode_entry_at(i), filter) == 1)
 			list[n++] = smtpcode_entry_at(i);
-	if (filter != NULL && filter[1] == '.' && filter[0] >= '2' && filter[0] <= '5')
+	if (filter != NULL && filter[0] >= '2' && filter[0] <= '5' && filter[1] == '.')
 		shown_class = filter[0];
 	print_entries(o, list, n, shown_class, out);
 	if (n == 0)
-		return usage_error(err, "no code matches", filter) - 1; /* exit 1: nothing found */
+		return fail(err, SMTPCODE_EXIT_UNKNOWN, "no code matches this filter");
 	return SMTPCODE_EXIT_FOUND;
 }
 

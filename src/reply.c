@@ -362,6 +362,7 @@ static int try_marker(const struct input *in, size_t i, const struct marker *m,
 
 	if (j == 0 || !starts_word(in, i, m->phrase))
 		return 0;
+	memset(&c, 0, sizeof c); /* note() reads its shape even when nothing was found */
 	switch (m->kind) {
 	case MARK_EXIM:
 		return 1;

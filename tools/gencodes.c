@@ -6,6 +6,9 @@
  * Every problem is reported as "FILE:LINE: what is wrong" on stderr and the exit status is 1;
  * nothing is written then. Outputs are written to "OUT.tmp" and renamed, so a failed or
  * interrupted run never leaves a half-written file behind.
+ *
+ * Built with -DGENCODES_FUZZ, the file has no main and its parser is driven by
+ * tests/fuzz/fuzz_gencodes.c through parse_buffer(), check_table() and free_table().
  */
 #include <ctype.h>
 #include <errno.h>
@@ -75,6 +78,20 @@ struct entry {
 static struct entry *entries;
 static size_t nentries, capentries;
 static int nerrors;
+static FILE *diag_fp; /* where problems are reported; NULL means stderr */
+
+static FILE *diag(void)
+{
+	return diag_fp != NULL ? diag_fp : stderr;
+}
+
+#if defined(__GNUC__)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PRINTF_LIKE(f, a)
+#endif
+
+static void error_at(const char *file, int line, const char *fmt, ...) PRINTF_LIKE(3, 4);
 
 static void error_at(const char *file, int line, const char *fmt, ...)
 {
@@ -83,16 +100,16 @@ static void error_at(const char *file, int line, const char *fmt, ...)
 	nerrors++;
 	if (nerrors > MAX_ERRORS)
 		return;
-	fprintf(stderr, "%s:%d: ", file, line);
+	fprintf(diag(), "%s:%d: ", file, line);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(diag(), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fputc('\n', diag());
 }
 
 static void *xrealloc(void *p, size_t n)
 {
-	void *q = realloc(p, n);
+	void *q = realloc(p, n > 0 ? n : 1); /* realloc(p, 0) may free p and return NULL */
 
 	if (q == NULL) {
 		fprintf(stderr, "gencodes: out of memory\n");
@@ -180,8 +197,8 @@ static int parse_code(const char *s, struct entry *e)
 }
 
 /* Splits a comma-separated list into trimmed items. Returns the count, -1 on an empty item
- * or -2 on too many items. */
-static int split_list(const char *s, char **items)
+ * or -2 on too many items; *made is how many items were allocated either way. */
+static int split_list(const char *s, char **items, int *made)
 {
 	int n = 0;
 
@@ -199,6 +216,7 @@ static int split_list(const char *s, char **items)
 		if (n == MAX_LIST)
 			return -2;
 		items[n++] = xstrndup(a, (size_t)(b - a));
+		*made = n;
 		if (end == NULL)
 			return n;
 		s = end + 1;
@@ -220,11 +238,15 @@ static void check_list_field(struct entry *e, enum field f)
 {
 	const struct text *t = &e->f[f];
 	char *items[MAX_LIST];
-	int n, i;
+	int n, i, count = 0;
 
 	if (t->s == NULL)
 		return;
-	n = split_list(t->s, items);
+	n = split_list(t->s, items, &count);
+	if (n < 0) {
+		for (i = 0; i < count; i++)
+			free(items[i]);
+	}
 	if (n == -1) {
 		error_at(e->file, t->line, "%s: empty item in the list", field_names[f]);
 		return;
@@ -252,11 +274,24 @@ static void check_list_field(struct entry *e, enum field f)
 				error_at(e->file, t->line,
 					 "basic_codes: '%s' is not a three-digit reply code", items[i]);
 			} else {
-				e->basic[e->nbasic++] = atoi(items[i]);
+				e->basic[e->nbasic++] = (int)strtol(items[i], NULL, 10);
 			}
 			free(items[i]);
 		}
 	}
+}
+
+/* Frees what an entry owns: its texts and list items. */
+static void free_entry(struct entry *e)
+{
+	int i;
+
+	for (i = 0; i < F_COUNT; i++)
+		free(e->f[i].s);
+	for (i = 0; i < e->nrefs; i++)
+		free(e->refs[i]);
+	for (i = 0; i < e->nrelated; i++)
+		free(e->related[i]);
 }
 
 static int ends_with_sentence(const char *s, size_t n)
@@ -345,6 +380,8 @@ static void finish_entry(struct entry *e)
 		}
 		e->seq = nentries;
 		entries[nentries++] = *e;
+	} else {
+		free_entry(e);
 	}
 }
 
@@ -401,29 +438,16 @@ static void append_text(struct text *t, const char *s, size_t n)
 	t->s[t->len] = '\0';
 }
 
-static void parse_file(const char *file)
+/* Parses the data of one file, size bytes at buf (need not be NUL-terminated): every block
+ * becomes an entry, every problem a message naming file and line. */
+static void parse_buffer(const char *file, const char *buf, size_t size)
 {
-	FILE *fp = fopen(file, "rb");
-	char *buf;
-	size_t size, pos = 0;
+	size_t pos = 0;
 	int lineno = 0, in_block = 0;
 	int skipping = 0; /* the field line above was bad: ignore its continuation lines */
 	struct entry e;
 	enum field cur = F_COUNT; /* field that continuation lines extend */
 
-	if (fp == NULL) {
-		fprintf(stderr, "%s: cannot open: %s\n", file, strerror(errno));
-		nerrors++;
-		return;
-	}
-	buf = xrealloc(NULL, MAX_FILE + 1);
-	size = fread(buf, 1, MAX_FILE + 1, fp);
-	fclose(fp);
-	if (size > MAX_FILE) {
-		error_at(file, 1, "file is larger than %d bytes", MAX_FILE);
-		free(buf);
-		return;
-	}
 	memset(&e, 0, sizeof e);
 	while (pos < size) {
 		const char *line = buf + pos;
@@ -435,6 +459,7 @@ static void parse_file(const char *file)
 		lineno++;
 		if (check_line_bytes(file, lineno, line, n) == -2)
 			break;
+		/* cppcheck-suppress knownConditionTrueFalse ; n is 0 when nl == line */
 		if (n == 0) { /* blank line: the block ends */
 			if (in_block)
 				finish_entry(&e);
@@ -447,8 +472,10 @@ static void parse_file(const char *file)
 		if (line[0] == '#')
 			continue;
 		if (line[0] == ' ') {
-			size_t indent = strspn(line, " ");
+			size_t indent = 0;
 
+			while (indent < n && line[indent] == ' ') /* the line may end the buffer */
+				indent++;
 			if (indent != 2)
 				error_at(file, lineno, "continuation lines are indented by exactly two "
 					 "spaces");
@@ -501,8 +528,30 @@ static void parse_file(const char *file)
 	}
 	if (in_block)
 		finish_entry(&e);
+}
+
+#ifndef GENCODES_FUZZ
+static void parse_file(const char *file)
+{
+	FILE *fp = fopen(file, "rb");
+	char *buf;
+	size_t size;
+
+	if (fp == NULL) {
+		fprintf(stderr, "%s: cannot open: %s\n", file, strerror(errno));
+		nerrors++;
+		return;
+	}
+	buf = xrealloc(NULL, MAX_FILE + 1);
+	size = fread(buf, 1, MAX_FILE + 1, fp);
+	fclose(fp);
+	if (size > MAX_FILE)
+		error_at(file, 1, "file is larger than %d bytes", MAX_FILE);
+	else
+		parse_buffer(file, buf, size);
 	free(buf);
 }
+#endif
 
 static int compare_entries(const void *pa, const void *pb)
 {
@@ -572,6 +621,27 @@ static void check_table(void)
 					 "code %s: its subject has no entry %s", e->f[F_CODE].s, code);
 		}
 	}
+}
+
+/* Orders the entries as the table lists them, then checks what spans entries. */
+static void sort_and_check_table(void)
+{
+	if (nentries > 0) /* qsort's base may not be NULL, even for no elements */
+		qsort(entries, nentries, sizeof *entries, compare_entries);
+	check_table();
+}
+
+/* Frees every entry and forgets the errors, so that another set of files can be read. */
+static void free_table(void)
+{
+	size_t i;
+
+	for (i = 0; i < nentries; i++)
+		free_entry(&entries[i]);
+	free(entries);
+	entries = NULL;
+	nentries = capentries = 0;
+	nerrors = 0;
 }
 
 /* Writes s as a C string literal; the data is printable ASCII, so only " and \ need escapes.
@@ -685,6 +755,7 @@ static void write_table(FILE *fp)
 	fputs("};\n", fp);
 }
 
+#ifndef GENCODES_FUZZ
 /* Writes through PATH.tmp and renames it onto PATH. Returns 0 on success. */
 static int write_atomically(const char *path, void (*emit)(FILE *))
 {
@@ -715,7 +786,7 @@ int main(int argc, char **argv)
 {
 	int check_only = argc > 1 && strcmp(argv[1], "--check") == 0;
 	int first = check_only ? 2 : 3;
-	int i;
+	int i, status = 0;
 
 	if (argc <= first) {
 		fprintf(stderr, "usage: gencodes GPERF_OUT TABLE_OUT FILE...\n"
@@ -724,20 +795,20 @@ int main(int argc, char **argv)
 	}
 	for (i = first; i < argc; i++)
 		parse_file(argv[i]);
-	qsort(entries, nentries, sizeof *entries, compare_entries);
-	check_table();
+	sort_and_check_table();
 	if (nentries == 0 && nerrors == 0) {
 		fprintf(stderr, "gencodes: no entries in the data files\n");
-		return 1;
+		status = 1;
+	} else if (nerrors > 0) {
+		if (nerrors > MAX_ERRORS)
+			fprintf(stderr, "gencodes: %d more errors not shown\n",
+				nerrors - MAX_ERRORS);
+		status = 1;
+	} else if (!check_only && (write_atomically(argv[1], write_gperf) != 0 ||
+				   write_atomically(argv[2], write_table) != 0)) {
+		status = 1;
 	}
-	if (nerrors > MAX_ERRORS)
-		fprintf(stderr, "gencodes: %d more errors not shown\n", nerrors - MAX_ERRORS);
-	if (nerrors > 0)
-		return 1;
-	if (check_only)
-		return 0;
-	if (write_atomically(argv[1], write_gperf) != 0 ||
-	    write_atomically(argv[2], write_table) != 0)
-		return 1;
-	return 0;
+	free_table();
+	return status;
 }
+#endif

@@ -1,7 +1,10 @@
 #!/bin/sh
 # install-deps.sh -- installs what the build and the tests need, where it is missing:
-# gperf, cmocka, jq (JSON checks in the tests) and pkg-config. Uses apt-get, else dnf, else
-# brew; elsewhere it names the packages to install and exits 1.
+# gperf, cmocka, jq (JSON checks in the tests) and pkg-config; and for the reliability steps
+# of make ci (mk/reliability.mk): clang with its sanitizer and libFuzzer runtimes, valgrind,
+# cppcheck, clang-tidy and gcovr; mandoc (man page lint) and cmark (markdown rendering
+# test). Uses apt-get, else dnf, else brew; elsewhere it names the
+# packages to install and exits 1.
 CC=${CC:-cc}
 
 have_cmocka() {
@@ -9,14 +12,31 @@ have_cmocka() {
 		$CC -x c - -o /dev/null -lcmocka >/dev/null 2>&1
 }
 
+# clang links a libFuzzer target with ASan and UBSan, and a ThreadSanitizer program.
+have_clang_runtimes() {
+	printf '#include <stddef.h>\n#include <stdint.h>\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }\n' |
+		clang -fsanitize=fuzzer,address,undefined -x c - -o /dev/null >/dev/null 2>&1 &&
+	printf 'int main(void) { return 0; }\n' |
+		clang -fsanitize=thread -x c - -o /dev/null >/dev/null 2>&1
+}
+
 missing=""
 command -v gperf >/dev/null 2>&1 || missing="$missing gperf"
 have_cmocka || missing="$missing cmocka"
 command -v jq >/dev/null 2>&1 || missing="$missing jq"
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
+command -v clang >/dev/null 2>&1 || missing="$missing clang"
+command -v clang >/dev/null 2>&1 && ! have_clang_runtimes && missing="$missing clang-rt"
+command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
+command -v cppcheck >/dev/null 2>&1 || missing="$missing cppcheck"
+command -v clang-tidy >/dev/null 2>&1 || missing="$missing clang-tidy"
+command -v gcovr >/dev/null 2>&1 || missing="$missing gcovr"
+command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
+command -v cmark >/dev/null 2>&1 || missing="$missing cmark"
 
 if [ -z "$missing" ]; then
-	echo "deps: gperf, cmocka, jq and pkg-config are installed"
+	echo "deps: gperf, cmocka, jq, pkg-config, clang (+ runtimes), valgrind, cppcheck," \
+		"clang-tidy, gcovr, mandoc and cmark are installed"
 	exit 0
 fi
 echo "deps: missing:$missing"
@@ -31,8 +51,15 @@ names() {
 	for m in $missing; do
 		case "$1:$m" in
 		apt:cmocka) printf ' libcmocka-dev' ;;
+		apt:clang) printf ' clang libclang-rt-dev' ;;
+		apt:clang-rt) printf ' libclang-rt-dev' ;;
 		dnf:cmocka) printf ' libcmocka-devel' ;;
 		dnf:pkg-config) printf ' pkgconf-pkg-config' ;;
+		dnf:clang) printf ' clang compiler-rt libasan libubsan' ;;
+		dnf:clang-rt) printf ' compiler-rt' ;;
+		dnf:clang-tidy) printf ' clang-tools-extra' ;;
+		brew:clang | brew:clang-rt | brew:clang-tidy) printf ' llvm' ;;
+		brew:valgrind) ;; # not packaged for current macOS; make memcheck needs Linux
 		*) printf ' %s' "$m" ;;
 		esac
 	done
@@ -59,4 +86,6 @@ fi
 
 have_cmocka || { echo "deps: cmocka still cannot be linked (-lcmocka); check its install" >&2; exit 1; }
 command -v gperf >/dev/null 2>&1 || { echo "deps: gperf is still missing" >&2; exit 1; }
+have_clang_runtimes ||
+	{ echo "deps: clang cannot link -fsanitize=fuzzer / thread (runtimes missing)" >&2; exit 1; }
 echo "deps: done"
