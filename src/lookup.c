@@ -84,6 +84,18 @@ static const struct smtpcode_entry *find_as_written(const char *code, size_t *le
 	return find(key, len);
 }
 
+/* Whether a code of len bytes may be spelt other than the table spells it. */
+static int other_spelling(const char *code, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (code[i] == 'x' || (code[i] == '0' && i > 0 && code[i - 1] == '.' &&
+				       i + 1 < len && code[i + 1] >= '0' && code[i + 1] <= '9'))
+			return 1;
+	return 0;
+}
+
 const struct smtpcode_entry *smtpcode_lookup_err(const char *code, int *err)
 {
 	struct smtpcode_code c;
@@ -97,6 +109,11 @@ const struct smtpcode_entry *smtpcode_lookup_err(const char *code, int *err)
 			*err = SMTPCODE_OK;
 		return e;
 	}
+	/* Without an error to report, a miss is final unless another spelling of the code
+	 * could hit: a lowercase "x" or a leading zero ("5.07.8"). */
+	if (err == NULL && code != NULL && written <= SMTPCODE_CODE_MAX &&
+	    !other_spelling(code, written))
+		return NULL;
 	rc = smtpcode_parse_code(code, &c);
 	if (rc == SMTPCODE_OK) {
 		/* Only a spelling the fast path did not try can still be found: "x.7.8",
