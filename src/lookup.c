@@ -63,25 +63,25 @@ static const struct smtpcode_entry *find(const char *key, size_t len)
 }
 
 /* The common case, with no parsing: every key of the table is a valid code, so a code found
- * as written, or for "5.7.8" in its class-independent form "X.7.8", needs no other check. */
+ * as written needs no other check. Three-digit codes are indexed directly; the hash also
+ * holds "5.7.8" as an alias of "X.7.8", so each is one probe. */
 static const struct smtpcode_entry *find_as_written(const char *code, size_t *length)
 {
-	char key[SMTPCODE_CODE_MAX + 1];
-	const struct smtpcode_entry *e;
 	size_t len = 0;
 
 	while (len <= SMTPCODE_CODE_MAX && code[len] != '\0')
 		len++;
 	*length = len;
-	if (len < 3 || len > SMTPCODE_CODE_MAX)
+	if (len == 3 && code[0] >= '2' && code[0] <= '5' && code[1] >= '0' && code[1] <= '9' &&
+	    code[2] >= '0' && code[2] <= '9') {
+		int index = smtpcode_basic_index_[(code[0] - '2') * 100 + (code[1] - '0') * 10 +
+						  (code[2] - '0')];
+
+		return index >= 0 ? &smtpcode_table_[index] : NULL;
+	}
+	if (len < 5 || len > SMTPCODE_CODE_MAX) /* "5.7.8" is the shortest enhanced code */
 		return NULL;
-	e = find(code, len);
-	if (e != NULL || len < 5 || code[1] != '.' ||
-	    (code[0] != '2' && code[0] != '4' && code[0] != '5'))
-		return e;
-	memcpy(key, code, len);
-	key[0] = 'X';
-	return find(key, len);
+	return find(code, len);
 }
 
 /* Whether a code of len bytes may be spelt other than the table spells it. */

@@ -684,7 +684,40 @@ static void write_gperf(FILE *fp)
 	      "%%\n", fp);
 	for (i = 0; i < nentries; i++)
 		fprintf(fp, "\"%s\", %zu\n", entries[i].f[F_CODE].s, i);
+	/* Aliases, so that "5.7.8" finds the X.7.8 entry in one probe; a class-specific entry
+	 * of the same code, where the data has one, keeps its own key instead. */
+	for (i = 0; i < nentries; i++) {
+		const struct entry *e = &entries[i];
+		const char *cls;
+
+		if (e->kind != 2 || e->cls != 0 || e->subject < 0)
+			continue;
+		for (cls = "245"; *cls != '\0'; cls++) {
+			char alias[32];
+
+			snprintf(alias, sizeof alias, "%c%s", *cls, e->f[F_CODE].s + 1);
+			if (find_code(alias) < 0)
+				fprintf(fp, "\"%s\", %zu\n", alias, i);
+		}
+	}
 	fputs("%%\n", fp);
+}
+
+/* The entry of each three-digit code 200-599, or -1: three-digit codes need no hash. */
+static void write_basic_index(FILE *fp)
+{
+	int code;
+
+	fputs("\nstatic const short smtpcode_basic_index_[400] = {", fp);
+	for (code = 200; code < 600; code++) {
+		char key[16];
+		long index;
+
+		snprintf(key, sizeof key, "%d", code);
+		index = find_code(key);
+		fprintf(fp, "%s%ld,", code % 16 == 8 ? "\n\t" : " ", index);
+	}
+	fputs("\n};\n", fp);
 }
 
 static void write_table(FILE *fp)
@@ -753,6 +786,7 @@ static void write_table(FILE *fp)
 		fputs("\t},\n", fp);
 	}
 	fputs("};\n", fp);
+	write_basic_index(fp);
 }
 
 #ifndef GENCODES_FUZZ
