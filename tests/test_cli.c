@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "output.h"
 #include "smtpcode.h"
 
 struct run {
@@ -380,6 +382,207 @@ static void test_cli_output_fits_the_width(void **state)
 	unsetenv("COLUMNS");
 }
 
+/* ---- output helpers ------------------------------------------------------------------ */
+
+static void json_of(const char *in, char *out, size_t size)
+{
+	FILE *fp = tmpfile();
+
+	assert_non_null(fp);
+	json_string(fp, in);
+	slurp(fp, out, size);
+}
+
+static void test_cli_json_string_escapes(void **state)
+{
+	char buf[256];
+
+	(void)state;
+	json_of("a\"b\\c", buf, sizeof buf);
+	assert_string_equal(buf, "\"a\\\"b\\\\c\"");
+	json_of("tab\there\nnl\r\x01\x7f", buf, sizeof buf);
+	assert_string_equal(buf, "\"tab\\there\\nnl\\u000d\\u0001\\u007f\"");
+	json_of("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x93\xa7", buf, sizeof buf); /* valid UTF-8 */
+	assert_string_equal(buf, "\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x93\xa7\"");
+	json_of("\xff\xc3(\xe0\x80\x80\xed\xa0\x80\xf4\x90\x80\x80\xc0\xaf", buf, sizeof buf);
+	assert_null(strchr(buf, '\xff'));
+	assert_non_null(strstr(buf, "\\ufffd"));
+	json_of("", buf, sizeof buf);
+	assert_string_equal(buf, "\"\"");
+}
+
+static void test_cli_wrap_next_cuts_long_words(void **state)
+{
+	const char *text = "  short averyveryverylongword end", *line;
+	size_t n;
+
+	(void)state;
+	n = wrap_next(&text, 10, &line);
+	assert_int_equal(n, 5);
+	assert_true(strncmp(line, "short", 5) == 0);
+	n = wrap_next(&text, 10, &line);
+	assert_int_equal(n, 10);
+	assert_true(strncmp(line, "averyveryv", 10) == 0);
+	n = wrap_next(&text, 10, &line);
+	assert_int_equal(n, 10);
+	n = wrap_next(&text, 10, &line);
+	assert_int_equal(n, 5); /* the cut word's end joins the next word: "d end" */
+	assert_true(strncmp(line, "d end", 5) == 0);
+	assert_int_equal(wrap_next(&text, 10, &line), 0);
+	text = "x";
+	assert_int_equal(wrap_next(&text, 0, &line), 0);
+}
+
+/* ---- explain ------------------------------------------------------------------------------ */
+
+/* Runs the command with standard input read from a file holding text. */
+static void run_with_stdin(struct run *r, const char *text, size_t len, const char *arg1,
+			   const char *arg2)
+{
+	FILE *in = tmpfile();
+	int saved = dup(0);
+
+	assert_non_null(in);
+	assert_int_equal(fwrite(text, 1, len, in), len);
+	rewind(in);
+	assert_true(dup2(fileno(in), 0) == 0);
+	clearerr(stdin);
+	run(r, arg1, arg2, NULL);
+	assert_true(dup2(saved, 0) == 0);
+	close(saved);
+	fclose(in);
+	clearerr(stdin);
+}
+
+static void test_cli_explain_forms(void **state)
+{
+	static struct run r;
+	static const char multi[] = "550-5.1.1 The account does not exist.\r\n"
+				    "550 5.1.1 Check the address.\r\n";
+
+	(void)state;
+	run_with_stdin(&r, multi, sizeof multi - 1, "--explain", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_non_null(strstr(r.out, "Reply code       550"));
+	assert_non_null(strstr(r.out, "Enhanced code    5.1.1"));
+	run_with_stdin(&r, multi, sizeof multi - 1, "--explain", "-");
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	run(&r, "--json", "--explain", "550", "5.7.708", "blocked", "by", "policy", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_non_null(strstr(r.out, "\"enhanced_code\": \"5.7.708\""));
+	assert_non_null(strstr(r.out, "\"registered\": false"));
+	assert_non_null(strstr(r.out, "\"stage\": null"));
+	run(&r, "--format=markdown", "--explain",
+	    "host mx.example.net[192.0.2.7] said: 552 5.2.2 Mailbox full (in reply to RCPT TO "
+	    "command)", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_non_null(strstr(r.out, "# SMTP reply 552 5.2.2"));
+	assert_non_null(strstr(r.out, "**In reply to:** RCPT TO"));
+	run(&r, "--format=markdown", "--explain", "Status: 5.7.26", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	run(&r, "--explain", "Status: 5.1.1", NULL);
+	assert_non_null(strstr(r.out, "Reply code       none found"));
+	run(&r, "--color=always", "--explain", "599 5.9.9 odd", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_non_null(strstr(r.out, "Warning"));
+	run(&r, "--json", "550 5.1.1 User unknown", NULL); /* an operand holding a reply */
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_non_null(strstr(r.out, "\"basic_code\": 550"));
+	run(&r, "421 4.7.0 Try later", "550 5.1.1 User unknown", NULL); /* no comparison */
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_non_null(strstr(r.out, "Reply code       421"));
+	assert_non_null(strstr(r.out, "Reply code       550"));
+}
+
+static void test_cli_explain_bad_input(void **state)
+{
+	static struct run r;
+	size_t big = 1024 * 1024 + 10;
+	char *text = malloc(big);
+
+	(void)state;
+	assert_non_null(text);
+	memset(text, '5', big);
+	run_with_stdin(&r, text, big, "--explain", NULL);
+	free(text);
+	assert_int_equal(r.status, SMTPCODE_EXIT_USAGE);
+	assert_one_error_line(&r);
+	run_with_stdin(&r, "", 0, "--explain", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_UNKNOWN);
+	assert_one_error_line(&r);
+	run(&r, "--explain", "   ", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_UNKNOWN);
+	run(&r, "--explain", "12:34:56 192.0.2.7:25 size=5242880", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_UNKNOWN);
+	assert_string_equal(r.out, "");
+}
+
+/* ---- options and environment ------------------------------------------------------------- */
+
+static void test_cli_width_and_color_environment(void **state)
+{
+	static struct run r;
+	static const char *const columns[] = { "abc", "0", "-5", "10", "99999", "" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof columns / sizeof columns[0]; i++) {
+		const char *line;
+
+		setenv("COLUMNS", columns[i], 1);
+		run(&r, "550", NULL);
+		assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+		for (line = r.out; *line != '\0';) {
+			size_t n = strcspn(line, "\n");
+
+			assert_true(n <= 1000);
+			line += n + (line[n] != '\0');
+		}
+	}
+	unsetenv("COLUMNS");
+	setenv("NO_COLOR", "1", 1);
+	run(&r, "--color=auto", "535", NULL);
+	assert_null(strchr(r.out, '\033'));
+	run(&r, "--color=always", "535", NULL); /* an explicit choice wins over NO_COLOR */
+	assert_non_null(strchr(r.out, '\033'));
+	unsetenv("NO_COLOR");
+	run(&r, "--color", "--color=never", "--color=auto", "535", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+}
+
+static void test_cli_formats_for_every_mode(void **state)
+{
+	static struct run r;
+
+	(void)state;
+	run(&r, "--format=markdown", "5.7.708", NULL);
+	assert_non_null(strstr(r.out, "# 5.7.708"));
+	run(&r, "--format=markdown", "421", "450", "451", NULL);
+	assert_non_null(strstr(r.out, "# 421: "));
+	assert_non_null(strstr(r.out, "# 451: "));
+	run(&r, "--json", "--list", "x.7", NULL);
+	assert_int_equal(r.out[0], '[');
+	run(&r, "--json", "--search", "zzzyzzy", NULL);
+	assert_string_equal(r.out, "[]\n");
+	assert_int_equal(r.status, SMTPCODE_EXIT_UNKNOWN);
+	run(&r, "--brief", "5.7.708", "X.7.8", "2.XXX.XXX", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_non_null(strstr(r.out, "X.7.8 X.XXX.XXX "));
+	run(&r, "--list", "", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	run(&r, "--list", "2.8", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_UNKNOWN);
+	assert_one_error_line(&r);
+	run(&r, "--format=yaml", "535", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_USAGE);
+	assert_non_null(strstr(r.err, "'yaml'"));
+	run(&r, "--json", "599", "abc", "5.9.9", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_USAGE);
+	assert_string_equal(r.out, "[\n  \n]\n");
+	run(&r, "--json", "599", NULL);
+	assert_string_equal(r.out, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -398,6 +601,12 @@ int main(void)
 		cmocka_unit_test(test_cli_search_ranks_title_hits_first),
 		cmocka_unit_test(test_cli_color),
 		cmocka_unit_test(test_cli_output_fits_the_width),
+		cmocka_unit_test(test_cli_json_string_escapes),
+		cmocka_unit_test(test_cli_wrap_next_cuts_long_words),
+		cmocka_unit_test(test_cli_explain_forms),
+		cmocka_unit_test(test_cli_explain_bad_input),
+		cmocka_unit_test(test_cli_width_and_color_environment),
+		cmocka_unit_test(test_cli_formats_for_every_mode),
 	};
 
 	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
