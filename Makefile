@@ -74,7 +74,10 @@ check: all $(TESTS)
 # The whole suite, as CI runs it: fragments in mk/ add their steps to CI_STEPS.
 CI_STEPS :=
 ci: check
-	@for step in $(CI_STEPS); do $(MAKE) --no-print-directory $$step || exit 1; done
+	@done=1; for step in $(CI_STEPS); do \
+		$(MAKE) --no-print-directory $$step || { echo "ci: $$done passed, 1 failed: make $$step"; exit 1; }; \
+		done=$$((done + 1)); \
+	done; echo "ci steps: check $(CI_STEPS)"; echo "ci: $$done passed, 0 failed"
 
 # ---- optional parts: benchmarks, packaging, reliability (each adds its own targets) ---------
 include $(sort $(wildcard mk/*.mk))

@@ -21,8 +21,8 @@ FUZZ_TIME      ?= 20
 FUZZ_LONG_TIME ?= 600
 # Floors that make coverage (and so CI) enforces: a ratchet, set just under the figures
 # reached; raise them as tests are added, up to the goal of 95% lines and 90% branches.
-COVERAGE_MIN_LINES    ?= 93
-COVERAGE_MIN_BRANCHES ?= 82
+COVERAGE_MIN_LINES    ?= 97
+COVERAGE_MIN_BRANCHES ?= 90
 
 # The sanitizers stop at the first report, and a leak is an error.
 SANITIZER_ENV := ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:abort_on_error=0 \

@@ -12,7 +12,7 @@
 
 #define MIN_WIDTH 40
 #define MAX_WIDTH 1000
-#define MAX_REPLY (1024 * 1024) /* bytes of reply text read from standard input */
+#define MAX_REPLY ((size_t)1 << 20) /* bytes of reply text read from standard input */
 
 enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_MARKDOWN };
 enum mode { MODE_CODES, MODE_LIST, MODE_SEARCH, MODE_EXPLAIN };
@@ -243,13 +243,13 @@ static int explain_text(const struct options *o, const char *text, size_t len, F
 /* Reads all of standard input, at most MAX_REPLY bytes, into a new buffer. */
 static char *read_stdin(size_t *len, FILE *err)
 {
-	char *buf = malloc((size_t)MAX_REPLY + 1);
+	char *buf = malloc(MAX_REPLY + 1);
 
 	if (buf == NULL) {
 		fail(err, SMTPCODE_EXIT_IO, "out of memory");
 		return NULL;
 	}
-	*len = fread(buf, 1, (size_t)MAX_REPLY + 1, stdin);
+	*len = fread(buf, 1, MAX_REPLY + 1, stdin);
 	if (ferror(stdin)) {
 		fail(err, SMTPCODE_EXIT_USAGE, "cannot read standard input");
 	} else if (*len > MAX_REPLY) {

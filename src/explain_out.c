@@ -111,7 +111,8 @@ void render_explain_markdown(FILE *out, const struct smtpcode_reply *r, const ch
 	entries_of(r, &basic, &enhanced);
 	if (r->basic >= 0)
 		basic_string(code, sizeof code, r);
-	fprintf(out, "# SMTP reply %s%s%s\n\n", code, r->enhanced[0] ? " " : "", r->enhanced);
+	fprintf(out, "# SMTP reply %s%s%s\n\n", code, code[0] && r->enhanced[0] ? " " : "",
+		r->enhanced);
 	if (message != NULL) {
 		md_text(out, message);
 		fputs("\n\n", out);

@@ -411,6 +411,7 @@ static void scan_line(const struct input *in, size_t ls, size_t le, int *exim_ar
 	struct candidate c;
 	size_t i, k, start = skip_quoting(in, ls);
 
+	memset(&c, 0, sizeof c); /* read_candidate fills it only when it finds a code */
 	/* flags only: the candidates are written before they are read, and clearing them on
 	 * every line would cost more than the scan itself */
 	l->has_basic = l->has_enhanced = l->has_fallback = 0;

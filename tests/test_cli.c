@@ -90,7 +90,7 @@ static void test_cli_unknown_exits_1(void **state)
 static void test_cli_malformed_exits_2(void **state)
 {
 	static const char *const bad[] = { "abc", "", "55", "5555", "5.7.", " 535", "135",
-					   "5\xc3\xa9" "35", "-" };
+					   ("5\xc3\xa9" "35"), "-" };
 	static struct run r;
 	size_t i;
 
@@ -583,6 +583,47 @@ static void test_cli_formats_for_every_mode(void **state)
 	assert_string_equal(r.out, "");
 }
 
+static void test_cli_explain_edges(void **state)
+{
+	static struct run r;
+	static char longtext[3000];
+
+	(void)state;
+	/* a control byte in the reply text is shown as a space, never raw */
+	run(&r, "--explain", "550 5.1.1 bad\x01user", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_non_null(strstr(r.out, "bad user"));
+	run(&r, "--json", "--explain", "550 5.1.1 bad\x01user", NULL);
+	assert_non_null(strstr(r.out, "\"text\": \"bad user\""));
+	/* a reply text longer than the display buffer is cut, not overflowed */
+	memset(longtext, 'a', sizeof longtext - 1);
+	memcpy(longtext, "550 5.1.1 ", 10);
+	run(&r, "--explain", longtext, NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	run(&r, "--json", "--explain", longtext, NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	run(&r, "--format=markdown", "--explain", longtext, NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	/* an enhanced code of an unknown subject: no enhanced card, a warning */
+	run(&r, "--explain", "550 5.9.9 odd", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_non_null(strstr(r.out, "Warning"));
+	run(&r, "--json", "--explain", "Status: 5.9.9", NULL);
+	assert_non_null(strstr(r.out, "\"basic\": null"));
+	assert_non_null(strstr(r.out, "\"enhanced\": null"));
+	run(&r, "--format=markdown", "--explain", "Status: 5.9.9", NULL);
+	assert_true(strncmp(r.out, "# SMTP reply 5.9.9\n", 19) == 0);
+	run(&r, "--format=markdown", "--explain", "550 6.1.1 odd", NULL);
+	assert_non_null(strstr(r.out, "**Warning:**"));
+	run(&r, "--json", "--explain", "250 ok", NULL);
+	assert_non_null(strstr(r.out, "\"enhanced_code\": null"));
+	assert_non_null(strstr(r.out, "\"warnings\": []"));
+	run(&r, "--json", "--explain",
+	    "host mx.example.net[192.0.2.7] said: 550 5.1.1 User unknown (in reply to RCPT TO "
+	    "command)", NULL);
+	assert_non_null(strstr(r.out, "\"stage\": \"RCPT TO\""));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -605,6 +646,7 @@ int main(void)
 		cmocka_unit_test(test_cli_wrap_next_cuts_long_words),
 		cmocka_unit_test(test_cli_explain_forms),
 		cmocka_unit_test(test_cli_explain_bad_input),
+		cmocka_unit_test(test_cli_explain_edges),
 		cmocka_unit_test(test_cli_width_and_color_environment),
 		cmocka_unit_test(test_cli_formats_for_every_mode),
 	};
