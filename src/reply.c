@@ -1008,25 +1008,6 @@ const char *smtpcode_stage_name(enum smtpcode_stage stage)
 	return (unsigned)stage < sizeof names / sizeof names[0] ? names[stage] : NULL;
 }
 
-/* Length of the first sentence of s: up to a '.', '!' or '?' that ends the text or is
- * followed by white space, but not the dots of "e.g." and "i.e.". */
-static size_t first_sentence(const char *s)
-{
-	size_t i;
-
-	for (i = 0; s[i] != '\0'; i++) {
-		int end = s[i + 1] == '\0' || s[i + 1] == ' ' || s[i + 1] == '\n';
-
-		if (s[i] != '.' && s[i] != '!' && s[i] != '?')
-			continue;
-		if (s[i] == '.' && i >= 2 && s[i - 2] == '.')
-			continue; /* "e.g." */
-		if (end)
-			return i + 1;
-	}
-	return i;
-}
-
 static int ends_sentence(const char *s, size_t len)
 {
 	return len > 0 && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?');
@@ -1059,7 +1040,9 @@ static const struct smtpcode_entry *explaining_entry(const struct smtpcode_reply
 
 	if (r->enhanced[0] != '\0')
 		e = smtpcode_lookup(r->enhanced);
-	if (e == NULL)
+	/* "Other or undefined ... status" (X.S.0) says less than the reply code's own entry:
+	 * 421 4.7.0 is best explained by 421 */
+	if (e == NULL || (e->detail == 0 && basic_entry(r->basic) != NULL))
 		e = basic_entry(r->basic);
 	if (e == NULL && r->enhanced[0] != '\0') {
 		snprintf(subject, sizeof subject, "%d.%d.XXX", r->enhanced_code.reply_class,
@@ -1094,7 +1077,7 @@ int smtpcode_explain_reply(const char *text, size_t length, char *buf, size_t si
 		snprintf(codes, sizeof codes, "%s", r.enhanced);
 	e = explaining_entry(&r);
 	if (e != NULL) {
-		len = first_sentence(e->how_to_fix);
+		len = smtpcode_first_sentence(e->how_to_fix, NULL, 0);
 		n = snprintf(buf, size, "%s (%s): %.*s%s", e->title, codes, (int)len,
 			     e->how_to_fix, ends_sentence(e->how_to_fix, len) ? "" : ".");
 	} else {

@@ -57,12 +57,12 @@ retry: no (retry only after fixing what it names)
 EOF
 
 run transient 0 arg '421 4.7.0 Try again later, closing connection.' <<'EOF'
-Other or undefined security status (421 4.7.0):
+Service not available, closing transmission channel (421 4.7.0):
 retry: yes (retry the same thing later; it is temporary)
 EOF
 
 run success 1 arg '250 2.0.0 Ok: queued as 4B3C21' <<'EOF'
-Other undefined Status (250 2.0.0):
+Requested mail action okay, completed (250 2.0.0):
 retry: no (nothing to retry)
 EOF
 

@@ -600,6 +600,29 @@ static void test_reply_explain_text(void **state)
 	assert_non_null(strstr(buf, "temporary"));
 }
 
+/* An "other or undefined" enhanced code (X.S.0) says less than the reply code's entry. */
+static void test_reply_explain_prefers_specific_entry(void **state)
+{
+	static const struct {
+		const char *reply, *code;
+	} cases[] = {
+		{ "421 4.7.0 Try again later", "421" }, { "250 2.0.0 OK queued", "250" },
+		{ "530 5.7.0 Must issue a STARTTLS command first", "530" },
+		{ "550 5.1.1 User unknown", "X.1.1" }, { "Status: 4.4.0", "X.4.0" },
+	};
+	char buf[512], want[128];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_true(smtpcode_explain_reply(cases[i].reply, strlen(cases[i].reply), buf,
+						   sizeof buf) > 0);
+		snprintf(want, sizeof want, "%s (", smtpcode_lookup(cases[i].code)->title);
+		if (strncmp(buf, want, strlen(want)) != 0)
+			fail_msg("'%s' explained as '%s'", cases[i].reply, buf);
+	}
+}
+
 static void test_reply_explain_truncation(void **state)
 {
 	static const char text[] = "550 5.1.1 <a@example.com>: User unknown";
@@ -828,6 +851,7 @@ int main(void)
 		cmocka_unit_test(test_reply_warning_texts),
 		cmocka_unit_test(test_reply_stage_names),
 		cmocka_unit_test(test_reply_explain_text),
+		cmocka_unit_test(test_reply_explain_prefers_specific_entry),
 		cmocka_unit_test(test_reply_explain_truncation),
 		cmocka_unit_test(test_reply_explain_errors),
 		cmocka_unit_test(test_reply_null_and_empty),
