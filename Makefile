@@ -39,10 +39,10 @@ all: $(B)/smtpcode $(B)/libsmtpcode.a $(B)/libsmtpcode.so
 $(B)/gencodes: tools/gencodes.c | $(B)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS)
 
-# gencodes writes both outputs (atomically); the hash depends on the keyword file.
-$(B)/codes-table.inc: $(CODES) $(B)/gencodes
-	$(B)/gencodes $(B)/codes.gperf $@ $(CODES)
-$(B)/codes.gperf: $(B)/codes-table.inc
+# gencodes writes both outputs (each atomically) in one run: a grouped target, so a missing
+# or stale one of the two is remade too. The hash depends on the keyword file.
+$(B)/codes.gperf $(B)/codes-table.inc &: $(CODES) $(B)/gencodes
+	$(B)/gencodes $(B)/codes.gperf $(B)/codes-table.inc $(CODES)
 $(B)/codes-hash.inc: $(B)/codes.gperf
 	$(GPERF) --output-file=$@.tmp $< && mv $@.tmp $@
 

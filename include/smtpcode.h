@@ -130,6 +130,7 @@ struct smtpcode_resolution {
 	/* When entry is NULL or a subject entry asked for in short form: one English sentence on
 	 * what the answer covers ("... the detail is not registered ..."); NULL otherwise. */
 	const char *note;
+	int reply_class; /* the class the code was met in: 2..5, or 0 for an "X." code */
 };
 
 /* Like smtpcode_lookup, and more forgiving where the registry allows a useful answer: an
@@ -159,6 +160,13 @@ SMTPCODE_API const char *smtpcode_retry_text(enum smtpcode_retry retry);
  * as 4.x.x is transient (later); otherwise the entry's own advice. */
 SMTPCODE_API enum smtpcode_retry smtpcode_retry_for(const struct smtpcode_entry *entry,
 						    int reply_class);
+
+/* The class a code string names, from its first character: 2..5 for "535", "5.7.8" and the
+ * short form "5.7"; 0 for an "X." code, NULL or anything else. Does not validate the rest. */
+SMTPCODE_API int smtpcode_code_class(const char *code);
+
+/* Token of a status: "standard", "nonstandard" or "deprecated"; NULL outside the enum. */
+SMTPCODE_API const char *smtpcode_status_name(enum smtpcode_status status);
 
 /* English text for an smtpcode_error; never NULL. */
 SMTPCODE_API const char *smtpcode_strerror(int err);
@@ -277,6 +285,8 @@ struct smtpcode_difference {
 struct smtpcode_comparison {
 	const struct smtpcode_entry *a, *b;
 	int class_a, class_b; /* the class each was met in (2..5; 0 for "X." codes) */
+	/* For a code that is not registered itself (5.7.708), the resolution's note; else NULL */
+	const char *note_a, *note_b;
 	size_t count;         /* differences[0 .. count-1], the class contrast first */
 	struct smtpcode_difference differences[SMTPCODE_DIFF_MAX];
 };

@@ -7,9 +7,9 @@
 
 int asked_class(const struct smtpcode_entry *e, const char *asked)
 {
-	struct smtpcode_code c;
+	int cls = smtpcode_code_class(asked);
 
-	return smtpcode_parse_code(asked, &c) == SMTPCODE_OK ? c.reply_class : e->reply_class;
+	return cls != 0 ? cls : e->reply_class;
 }
 
 const char *format_class(char *buf, size_t size, const struct smtpcode_entry *e, int cls)
@@ -119,7 +119,7 @@ void render_card(FILE *out, const struct smtpcode_entry *e, const char *asked, i
 }
 
 void render_brief(FILE *out, const struct smtpcode_entry *e, const char *asked, int color,
-		  int align)
+		  int align, int width)
 {
 	int cls = asked_class(e, asked);
 	char klass[32];
@@ -131,13 +131,14 @@ void render_brief(FILE *out, const struct smtpcode_entry *e, const char *asked, 
 	else
 		snprintf(klass, sizeof klass, "X.XXX.XXX");
 	put_colored(out, asked, cls, color);
-	if (align)
-		put_spaces(out, 10 - (int)strlen(asked));
-	fputc(' ', out);
-	fputs(klass, out);
-	if (align)
-		put_spaces(out, 9 - (int)strlen(klass));
-	fprintf(out, " %s\n", e->title);
+	if (!align) {
+		fprintf(out, " %s %s\n", klass, e->title);
+		return;
+	}
+	/* aligned list lines wrap their title within the width */
+	put_spaces(out, 10 - (int)strlen(asked));
+	fprintf(out, " %-9s ", klass);
+	out_wrapped(out, e->title, 21, width);
 }
 
 void md_text(FILE *out, const char *text)

@@ -141,15 +141,14 @@ static int parse_options(int argc, char **argv, struct options *o, FILE *out, FI
 {
 	int i, only_operands = 0;
 	enum color color = COLOR_AUTO;
+	enum mode mode = MODE_CODES; /* the first of --list, --search, --explain given */
 
 	memset(o, 0, sizeof *o);
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
-		/* gather operands, in order, at argv[1]; once reply text has begun, words that
-		 * start with "-" belong to it */
-		if (only_operands || a[0] != '-' || a[1] == '\0' ||
-		    (o->mode == MODE_EXPLAIN && o->nargs > 0)) {
+		/* gather operands, in order, at argv[1] */
+		if (only_operands || a[0] != '-' || a[1] == '\0') {
 			argv[1 + o->nargs++] = argv[i];
 		} else if (strcmp(a, "--") == 0) {
 			only_operands = 1;
@@ -185,15 +184,22 @@ static int parse_options(int argc, char **argv, struct options *o, FILE *out, FI
 			color = COLOR_NEVER;
 		} else if (strncmp(a, "--color=", 8) == 0) {
 			return usage_error(err, "--color takes auto, always or never, not", a + 8);
+		} else if (o->mode == MODE_EXPLAIN && o->nargs > 0) {
+			/* once reply text has begun, a word like "-ERR" that is no option is text */
+			argv[1 + o->nargs++] = argv[i];
 		} else {
 			return usage_error(err, "unknown option", a);
 		}
+		if (mode != MODE_CODES && o->mode != mode)
+			return fail(err, SMTPCODE_EXIT_USAGE, "--list, --search and --explain "
+				    "exclude each other; give one");
+		if (o->mode != MODE_CODES)
+			mode = o->mode;
 	}
-	if (o->mode == MODE_CODES && o->nargs == 0) {
-		fputs(usage_text, err);
-		return SMTPCODE_EXIT_USAGE;
-	}
-	if (o->mode == MODE_SEARCH && o->nargs == 0)
+	if (o->mode == MODE_CODES && o->nargs == 0)
+		return fail(err, SMTPCODE_EXIT_USAGE, "no code given; try 'smtpcode 535' or see "
+			    "'smtpcode --help'");
+	if (o->mode == MODE_SEARCH && (o->nargs == 0 || argv[1][0] == '\0'))
 		return fail(err, SMTPCODE_EXIT_USAGE, "--search needs at least one word");
 	if (o->mode == MODE_LIST && o->nargs > 1)
 		return usage_error(err, "--list takes one filter; unexpected", argv[2]);
@@ -225,19 +231,23 @@ static int explain_text(const struct options *o, const char *text, size_t len, F
 {
 	struct smtpcode_reply r;
 	char message[1024];
-	int n;
+	int n, known;
 
 	if (smtpcode_parse_reply(text, len, &r) != SMTPCODE_OK)
 		return fail(err, SMTPCODE_EXIT_UNKNOWN, "no reply code found in the text; expected "
 			    "something like '550 5.1.1 User unknown'");
+	/* a message longer than the buffer is cut at a word with "..." rather than dropped */
 	n = smtpcode_explain_reply(text, len, message, sizeof message);
+	if (n >= (int)sizeof message)
+		memcpy(message + sizeof message - 4, "...", 4);
 	if (o->format == FORMAT_JSON)
-		render_explain_json(out, &r, n >= 0 ? message : NULL);
+		known = render_explain_json(out, &r, n >= 0 ? message : NULL);
 	else if (o->format == FORMAT_MARKDOWN)
-		render_explain_markdown(out, &r, n >= 0 ? message : NULL);
+		known = render_explain_markdown(out, &r, n >= 0 ? message : NULL);
 	else
-		render_explain_text(out, &r, n >= 0 ? message : NULL, o->width, o->color);
-	return SMTPCODE_EXIT_FOUND;
+		known = render_explain_text(out, &r, n >= 0 ? message : NULL, o->width, o->color);
+	/* as for a code: a reply whose codes are all unknown is "not found" */
+	return known ? SMTPCODE_EXIT_FOUND : SMTPCODE_EXIT_UNKNOWN;
 }
 
 /* Reads all of standard input, at most MAX_REPLY bytes, into a new buffer. */
@@ -246,7 +256,7 @@ static char *read_stdin(size_t *len, FILE *err)
 	char *buf = malloc(MAX_REPLY + 1);
 
 	if (buf == NULL) {
-		fail(err, SMTPCODE_EXIT_IO, "out of memory");
+		fail(err, SMTPCODE_EXIT_USAGE, "out of memory for the reply text");
 		return NULL;
 	}
 	*len = fread(buf, 1, MAX_REPLY + 1, stdin);
@@ -269,7 +279,7 @@ static int run_explain(const struct options *o, char **args, FILE *out, FILE *er
 	int status;
 
 	if (o->nargs == 0 || (o->nargs == 1 && strcmp(args[0], "-") == 0)) {
-		text = read_stdin(&len, err);
+		text = read_stdin(&len, err); /* it reports its own failure */
 		if (text == NULL)
 			return SMTPCODE_EXIT_USAGE;
 	} else {
@@ -278,7 +288,7 @@ static int run_explain(const struct options *o, char **args, FILE *out, FILE *er
 			len += strlen(args[i]) + 1;
 		text = malloc(len);
 		if (text == NULL)
-			return fail(err, SMTPCODE_EXIT_IO, "out of memory");
+			return fail(err, SMTPCODE_EXIT_USAGE, "out of memory for the reply text");
 		for (len = 0, i = 0; i < (size_t)o->nargs; i++) {
 			size_t n = strlen(args[i]);
 
@@ -319,7 +329,8 @@ static void render_fallback(const struct options *o, const struct smtpcode_resol
 	char asked[32];
 
 	/* the subject card in the asked class: "5.7.XXX" */
-	snprintf(asked, sizeof asked, "%c.%d.XXX", code[0], shown_entry(r)->subject);
+	snprintf(asked, sizeof asked, "%c.%d.XXX", r->reply_class ? '0' + r->reply_class : 'X',
+		 shown_entry(r)->subject);
 	if (o->format == FORMAT_MARKDOWN) {
 		fprintf(out, "# %s\n\n", code);
 		md_text(out, r->note);
@@ -352,9 +363,12 @@ static int run_codes(const struct options *o, char **codes, FILE *out, FILE *err
 		struct smtpcode_resolution r;
 		int rc;
 
-		if (o->format != FORMAT_JSON && holds_reply(codes[i])) {
-			if (shown++)
+		if (holds_reply(codes[i])) {
+			if (o->format == FORMAT_JSON)
+				fputs(shown ? ",\n  " : "", out);
+			else if (shown)
 				fputc('\n', out);
+			shown++;
 			rc = explain_text(o, codes[i], strlen(codes[i]), out, err);
 			status = rc > status ? rc : status;
 			continue;
@@ -369,7 +383,7 @@ static int run_codes(const struct options *o, char **codes, FILE *out, FILE *err
 			fputs(shown ? ",\n  " : "", out);
 			json_entry(out, shown_entry(&r), codes[i], r.note, as_array ? 2 : 0);
 		} else if (o->brief) {
-			render_brief(out, shown_entry(&r), codes[i], o->color, 0);
+			render_brief(out, shown_entry(&r), codes[i], o->color, 0, o->width);
 		} else {
 			if (shown)
 				fputc('\n', out);
@@ -401,7 +415,8 @@ static int run_compare(const struct options *o, char **codes, FILE *out, FILE *e
 		status = status_b;
 	if (status != SMTPCODE_EXIT_FOUND)
 		return status;
-	smtpcode_compare(codes[0], codes[1], &c);
+	if (smtpcode_compare(codes[0], codes[1], &c) != SMTPCODE_OK)
+		return fail(err, SMTPCODE_EXIT_USAGE, "cannot compare these codes");
 	if (o->format == FORMAT_JSON)
 		render_compare_json(out, &c, codes[0], codes[1]);
 	else if (o->format == FORMAT_MARKDOWN)
@@ -430,7 +445,7 @@ static void print_entries(const struct options *o, const struct smtpcode_entry *
 			fputs(i ? ",\n  " : "\n  ", out);
 			json_entry(out, list[i], code, NULL, 2);
 		} else {
-			render_brief(out, list[i], code, o->color, 1);
+			render_brief(out, list[i], code, o->color, 1, o->width);
 		}
 	}
 	if (o->format == FORMAT_JSON)
@@ -444,8 +459,8 @@ static int run_list(const struct options *o, const char *filter, FILE *out, FILE
 	char shown_class = 0;
 
 	if (filter != NULL && smtpcode_filter_match(smtpcode_entry_at(0), filter) < 0)
-		return usage_error(err, "unknown --list filter (try 2xx 4xx 5xx 55x 5.7 x.7 basic "
-				   "enhanced):", filter);
+		return usage_error(err, "unknown --list filter (try 2xx 4xx 5xx 55x 5.7 x.7 5.x "
+				   "basic enhanced):", filter);
 	for (i = 0; i < smtpcode_entry_count() && n < sizeof list / sizeof list[0]; i++)
 		if (smtpcode_filter_match(smtpcode_entry_at(i), filter) == 1)
 			list[n++] = smtpcode_entry_at(i);

@@ -13,7 +13,7 @@ enum {
 };
 
 /* Runs the command with argv (argv[0] is the program name), writing to out and err; returns
- * the exit status. Reads no environment variable except COLUMNS and NO_COLOR. */
+ * the exit status. Reads no environment variable but COLUMNS, NO_COLOR and TERM. */
 int smtpcode_cli(int argc, char **argv, FILE *out, FILE *err);
 
 #endif

@@ -86,20 +86,28 @@ static const char *class_gloss(int cls)
 	}
 }
 
-/* "a 5xx Permanent Negative Completion reply", "an enhanced status code of class 5
- * (Permanent Failure)"; plural forms for "Both ... are ...". */
-static void describe_class(struct smtpcode_difference *d, const struct side *s, int plural)
+/* "a 5xx Permanent Negative Completion reply (a permanent failure, ...)", "an enhanced status
+ * code of class 5 (Permanent Failure: a permanent failure, ...)"; plural forms for "Both ...
+ * are ...". The gloss, when asked for, says what the class means for the client. */
+static void describe_class(struct smtpcode_difference *d, const struct side *s, int plural,
+			   int gloss)
 {
 	const char *name = smtpcode_class_name(s->e->kind, s->cls);
 
-	if (s->e->kind == SMTPCODE_BASIC)
-		add_text(d, plural ? "%dxx %s replies" : "a %dxx %s reply", s->cls, name);
-	else if (name != NULL)
-		add_text(d, plural ? "enhanced status codes of class %d (%s)"
-				   : "an enhanced status code of class %d (%s)", s->cls, name);
-	else
+	if (name == NULL) {
 		add_text(d, plural ? "enhanced status codes valid in any class"
 				   : "an enhanced status code valid in any class");
+		return;
+	}
+	if (s->e->kind == SMTPCODE_BASIC)
+		add_text(d, plural ? "%dxx %s replies" : "a %dxx %s reply", s->cls, name);
+	else
+		add_text(d, plural ? "enhanced status codes of class %d (%s" :
+				     "an enhanced status code of class %d (%s", s->cls, name);
+	if (gloss)
+		add_text(d, s->e->kind == SMTPCODE_BASIC ? " (%s)" : ": %s", class_gloss(s->cls));
+	if (s->e->kind != SMTPCODE_BASIC)
+		add_text(d, ")");
 }
 
 static void compare_class(struct smtpcode_comparison *c, const struct side *a,
@@ -110,21 +118,18 @@ static void compare_class(struct smtpcode_comparison *c, const struct side *a,
 
 	if (same && a->e->kind == b->e->kind) {
 		add_text(d, "Both %s and %s are ", a->code, b->code);
-		describe_class(d, a, 1);
-		add_text(d, " (%s).", class_gloss(a->cls));
+		describe_class(d, a, 1, 1);
+		add_text(d, ".");
 		return;
 	}
 	add_text(d, "%s is ", a->code);
-	describe_class(d, a, 0);
-	if (same) {
-		add_text(d, " and %s is ", b->code);
-		describe_class(d, b, 0);
-		add_text(d, "; both classes mean %s.", class_gloss(a->cls));
-		return;
-	}
-	add_text(d, " (%s), while %s is ", class_gloss(a->cls), b->code);
-	describe_class(d, b, 0);
-	add_text(d, " (%s).", class_gloss(b->cls));
+	describe_class(d, a, 0, !same);
+	add_text(d, same ? " and %s is " : ", while %s is ", b->code);
+	describe_class(d, b, 0, !same);
+	if (same && a->cls != 0)
+		add_text(d, "; both mean %s.", class_gloss(a->cls));
+	else
+		add_text(d, ".");
 }
 
 static int lists_basic(const struct smtpcode_entry *enhanced, int basic)
@@ -248,37 +253,35 @@ static const char *status_phrase(enum smtpcode_status status)
 	}
 }
 
-/* A code's own entry, or its subject's when the detail is not registered ("5.7.708"). */
-static int resolve_entry(const char *code, const struct smtpcode_entry **entry)
+/* A code's own entry, or its subject's when the detail is not registered ("5.7.708"), with
+ * the class it was met in and the resolution's note. */
+static int resolve_side(const char *code, struct side *side, const char **note)
 {
 	struct smtpcode_resolution r;
 	int err = smtpcode_resolve(code, &r);
 
-	*entry = r.entry != NULL ? r.entry : r.subject_entry;
+	side->code = code;
+	side->e = r.entry != NULL ? r.entry : r.subject_entry;
+	side->cls = r.reply_class;
+	*note = r.note;
 	return err;
-}
-
-/* The class a resolved code was met in: its first digit (also for "5.7"), else the entry's. */
-static int class_of(const char *code, const struct smtpcode_entry *e)
-{
-	return code[0] >= '2' && code[0] <= '5' ? code[0] - '0' : e->reply_class;
 }
 
 int smtpcode_compare(const char *code_a, const char *code_b, struct smtpcode_comparison *out)
 {
 	struct side a, b;
+	const char *note_a, *note_b;
 	int err;
 
 	if (out == NULL)
 		return SMTPCODE_ENULL;
-	if ((err = resolve_entry(code_a, &a.e)) != SMTPCODE_OK ||
-	    (err = resolve_entry(code_b, &b.e)) != SMTPCODE_OK)
+
+	if ((err = resolve_side(code_a, &a, &note_a)) != SMTPCODE_OK ||
+	    (err = resolve_side(code_b, &b, &note_b)) != SMTPCODE_OK)
 		return err;
-	a.code = code_a;
-	b.code = code_b;
-	a.cls = class_of(code_a, a.e);
-	b.cls = class_of(code_b, b.e);
 	memset(out, 0, sizeof *out);
+	out->note_a = note_a;
+	out->note_b = note_b;
 	out->a = a.e;
 	out->b = b.e;
 	out->class_a = a.cls;
@@ -287,8 +290,13 @@ int smtpcode_compare(const char *code_a, const char *code_b, struct smtpcode_com
 	if (a.e == b.e) {
 		struct smtpcode_difference *d = add_difference(out, SMTPCODE_ASPECT_SAME_CODE, 1);
 
-		add_text(d, "%s and %s are the same entry, \"%s\": what they mean, when you see "
-			 "them and what to do are the same.", code_a, code_b, a.e->title);
+		if (a.cls == b.cls)
+			add_text(d, "%s and %s are the same entry, \"%s\": what they mean, when you "
+				 "see them and what to do are the same.", code_a, code_b, a.e->title);
+		else
+			add_text(d, "%s and %s are one entry, \"%s\", met in two classes: the "
+				 "meaning is the same, but the class decides whether to send again.",
+				 code_a, code_b, a.e->title);
 	} else {
 		if (a.e->kind != b.e->kind)
 			compare_kind(out, &a, &b);

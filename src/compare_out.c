@@ -24,7 +24,8 @@ static void put_row(FILE *out, const char *label, const char *a, const char *b, 
 			fprintf(out, "  %-*s", LABEL_WIDTH - 2, label);
 		else
 			put_spaces(out, LABEL_WIDTH);
-		fwrite(la, 1, na, out);
+		if (na > 0)
+			fwrite(la, 1, na, out);
 		if (nb > 0) {
 			put_spaces(out, (int)(cw - na) + COLUMN_GAP);
 			fwrite(lb, 1, nb, out);
@@ -67,6 +68,22 @@ static void what_to_do(char *buf, size_t size, const struct smtpcode_entry *e, i
 	snprintf(buf, size, "%c%s. %s", retry[0] - 'a' + 'A', retry + 1, first);
 }
 
+/* For a code that is not registered itself, what its column shows instead. */
+static void put_notes(FILE *out, const struct smtpcode_comparison *c, const char *code_a,
+		      const char *code_b, int width)
+{
+	if (c->note_a != NULL) {
+		fprintf(out, "  %s: ", code_a);
+		out_wrapped(out, c->note_a, (int)strlen(code_a) + 4, width);
+	}
+	if (c->note_b != NULL) {
+		fprintf(out, "  %s: ", code_b);
+		out_wrapped(out, c->note_b, (int)strlen(code_b) + 4, width);
+	}
+	if (c->note_a != NULL || c->note_b != NULL)
+		fputc('\n', out);
+}
+
 void render_compare_text(FILE *out, const struct smtpcode_comparison *c, const char *code_a,
 			 const char *code_b, int width, int color)
 {
@@ -78,6 +95,7 @@ void render_compare_text(FILE *out, const struct smtpcode_comparison *c, const c
 	fputs(" vs ", out);
 	put_colored(out, code_b, c->class_b, color);
 	fputs("\n\n", out);
+	put_notes(out, c, code_a, code_b, width);
 	if (width >= MIN_TABLE_WIDTH) {
 		put_table(out, c, code_a, code_b, width);
 	} else {
@@ -162,9 +180,9 @@ void render_compare_json(FILE *out, const struct smtpcode_comparison *c, const c
 	size_t i;
 
 	fputs("{\n  \"a\": ", out);
-	json_entry(out, c->a, code_a, NULL, 2);
+	json_entry(out, c->a, code_a, c->note_a, 2);
 	fputs(",\n  \"b\": ", out);
-	json_entry(out, c->b, code_b, NULL, 2);
+	json_entry(out, c->b, code_b, c->note_b, 2);
 	fputs(",\n  \"differences\": [", out);
 	for (i = 0; i < c->count; i++) {
 		fputs(i ? ",\n    " : "\n    ", out);

@@ -15,19 +15,24 @@ static const unsigned warning_bits[] = {
 
 #define NWARNINGS (sizeof warning_bits / sizeof warning_bits[0])
 
-/* The first line's reply text, NUL-terminated and with control bytes shown as spaces. */
+/* The first line's reply text for display: control bytes shown as spaces, and cut with "..."
+ * at a character boundary when longer than the buffer (JSON gets the whole text). */
 static const char *reply_text(const struct smtpcode_reply *r, char *buf, size_t size)
 {
 	size_t n = r->text != NULL ? r->text_length : 0, i;
+	int cut = n >= size;
 
-	if (n >= size)
-		n = size - 1;
+	if (cut) {
+		n = size - 4;
+		while (n > 0 && ((unsigned char)r->text[n] & 0xc0) == 0x80)
+			n--; /* do not split a UTF-8 sequence */
+	}
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)r->text[i];
 
 		buf[i] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
 	}
-	buf[n] = '\0';
+	memcpy(buf + n, cut ? "..." : "", cut ? 4 : 1);
 	return buf;
 }
 
@@ -36,31 +41,39 @@ static void basic_string(char *buf, size_t size, const struct smtpcode_reply *r)
 	snprintf(buf, size, "%d", r->basic);
 }
 
-/* The entries to show: the basic code's and the enhanced code's (its own or its subject's). */
-static void entries_of(const struct smtpcode_reply *r, const struct smtpcode_entry **basic,
-		       const struct smtpcode_entry **enhanced)
+/* The entries to show: the basic code's and the enhanced code's (its own or its subject's),
+ * and how to name the enhanced card: the code itself, or "5.7.XXX" for a subject. Returns
+ * whether either is known. */
+static int entries_of(const struct smtpcode_reply *r, const struct smtpcode_entry **basic,
+		      const struct smtpcode_entry **enhanced, char *asked, size_t size)
 {
 	char code[16];
 	struct smtpcode_resolution res;
 
 	*basic = NULL;
 	*enhanced = NULL;
+	snprintf(asked, size, "%s", r->enhanced);
 	if (r->basic >= 0) {
 		basic_string(code, sizeof code, r);
 		*basic = smtpcode_lookup(code);
 	}
-	if (r->enhanced[0] != '\0' && smtpcode_resolve(r->enhanced, &res) == SMTPCODE_OK)
+	if (r->enhanced[0] != '\0' && smtpcode_resolve(r->enhanced, &res) == SMTPCODE_OK) {
 		*enhanced = res.entry != NULL ? res.entry : res.subject_entry;
+		if (res.entry == NULL)
+			snprintf(asked, size, "%c.%d.XXX", '0' + res.reply_class,
+				 res.subject_entry->subject);
+	}
+	return *basic != NULL || *enhanced != NULL;
 }
 
-void render_explain_text(FILE *out, const struct smtpcode_reply *r, const char *message,
-			 int width, int color)
+int render_explain_text(FILE *out, const struct smtpcode_reply *r, const char *message,
+			int width, int color)
 {
 	const struct smtpcode_entry *basic, *enhanced;
-	char buf[1024], code[16];
+	char buf[1024], code[16], asked[32];
 	size_t i;
+	int known = entries_of(r, &basic, &enhanced, asked, sizeof asked);
 
-	entries_of(r, &basic, &enhanced);
 	fprintf(out, "  %-*s", LABEL_WIDTH - 2, "Reply code");
 	if (r->basic >= 0) {
 		basic_string(code, sizeof code, r);
@@ -97,18 +110,18 @@ void render_explain_text(FILE *out, const struct smtpcode_reply *r, const char *
 	}
 	if (enhanced != NULL) {
 		fputc('\n', out);
-		render_card(out, enhanced, enhanced->detail >= 0 ? r->enhanced : enhanced->code,
-			    width, color);
+		render_card(out, enhanced, asked, width, color);
 	}
+	return known;
 }
 
-void render_explain_markdown(FILE *out, const struct smtpcode_reply *r, const char *message)
+int render_explain_markdown(FILE *out, const struct smtpcode_reply *r, const char *message)
 {
 	const struct smtpcode_entry *basic, *enhanced;
-	char buf[1024], code[16] = "";
+	char buf[1024], code[16] = "", asked[32];
 	size_t i;
+	int known = entries_of(r, &basic, &enhanced, asked, sizeof asked);
 
-	entries_of(r, &basic, &enhanced);
 	if (r->basic >= 0)
 		basic_string(code, sizeof code, r);
 	fprintf(out, "# SMTP reply %s%s%s\n\n", code, code[0] && r->enhanced[0] ? " " : "",
@@ -137,18 +150,18 @@ void render_explain_markdown(FILE *out, const struct smtpcode_reply *r, const ch
 	}
 	if (enhanced != NULL) {
 		fputc('\n', out);
-		render_card_markdown(out, enhanced,
-				     enhanced->detail >= 0 ? r->enhanced : enhanced->code, 2);
+		render_card_markdown(out, enhanced, asked, 2);
 	}
+	return known;
 }
 
-void render_explain_json(FILE *out, const struct smtpcode_reply *r, const char *message)
+int render_explain_json(FILE *out, const struct smtpcode_reply *r, const char *message)
 {
 	const struct smtpcode_entry *basic, *enhanced;
-	char buf[4096], code[16];
+	char code[16], asked[32];
 	size_t i, shown = 0;
+	int known = entries_of(r, &basic, &enhanced, asked, sizeof asked);
 
-	entries_of(r, &basic, &enhanced);
 	fputs("{\n  \"basic_code\": ", out);
 	if (r->basic >= 0)
 		fprintf(out, "%d", r->basic);
@@ -165,7 +178,7 @@ void render_explain_json(FILE *out, const struct smtpcode_reply *r, const char *
 	else
 		fputs("null", out);
 	fputs(",\n  \"text\": ", out);
-	json_string(out, reply_text(r, buf, sizeof buf));
+	json_string_n(out, r->text != NULL ? r->text : "", r->text != NULL ? r->text_length : 0);
 	fputs(",\n  \"message\": ", out);
 	if (message != NULL)
 		json_string(out, message);
@@ -193,4 +206,5 @@ void render_explain_json(FILE *out, const struct smtpcode_reply *r, const char *
 		json_string(out, smtpcode_warning_text(warning_bits[i]));
 	}
 	fputs(shown ? "\n  ]\n}\n" : "]\n}\n", out);
+	return known;
 }

@@ -162,7 +162,9 @@ static int expand_short_form(const char *code, char *buf, size_t size)
 
 	while (n < SMTPCODE_CODE_MAX && code[n] != '\0')
 		n++;
-	if (n < 3 || n + 4 >= size || code[1] != '.' || strchr(code + 2, '.') != NULL)
+	/* the subject must be a number: "5.XXX" names no subject */
+	if (n < 3 || n + 4 >= size || code[1] != '.' || code[2] < '0' || code[2] > '9' ||
+	    strchr(code + 2, '.') != NULL)
 		return 0;
 	memcpy(buf, code, n);
 	memcpy(buf + n, ".XXX", 5);
@@ -193,6 +195,7 @@ int smtpcode_resolve(const char *code, struct smtpcode_resolution *out)
 	}
 	if (rc != SMTPCODE_OK)
 		return rc;
+	out->reply_class = c.reply_class;
 	out->entry = smtpcode_lookup(code);
 	if (c.kind == SMTPCODE_BASIC)
 		return out->entry != NULL ? SMTPCODE_OK : SMTPCODE_ENOTFOUND;

@@ -75,6 +75,18 @@ enum smtpcode_retry smtpcode_retry_for(const struct smtpcode_entry *entry, int r
 	return entry->retry;
 }
 
+int smtpcode_code_class(const char *code)
+{
+	return code != NULL && code[0] >= '2' && code[0] <= '5' ? code[0] - '0' : 0;
+}
+
+const char *smtpcode_status_name(enum smtpcode_status status)
+{
+	static const char *const names[] = { "standard", "nonstandard", "deprecated" };
+
+	return (unsigned)status < sizeof names / sizeof names[0] ? names[status] : NULL;
+}
+
 const char *smtpcode_strerror(int err)
 {
 	switch (err) {

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "output.h"
+#include "render.h"
 
 void put_spaces(FILE *fp, int n)
 {
@@ -55,8 +56,8 @@ void out_wrapped(FILE *fp, const char *text, int indent, int width)
 	fputc('\n', fp);
 }
 
-/* Length of the valid UTF-8 sequence at s, or 0 if it is not one. */
-static size_t utf8_length(const unsigned char *s)
+/* Length of the valid UTF-8 sequence at s (avail bytes readable), or 0 if it is not one. */
+static size_t utf8_length(const unsigned char *s, size_t avail)
 {
 	size_t n, i;
 	unsigned long cp;
@@ -71,6 +72,8 @@ static size_t utf8_length(const unsigned char *s)
 		n = 4, cp = s[0] & 0x07;
 	else
 		return 0;
+	if (n > avail)
+		return 0;
 	for (i = 1; i < n; i++) {
 		if ((s[i] & 0xc0) != 0x80)
 			return 0;
@@ -82,12 +85,12 @@ static size_t utf8_length(const unsigned char *s)
 	return n;
 }
 
-void json_string(FILE *fp, const char *s)
+void json_string_n(FILE *fp, const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 
 	fputc('"', fp);
-	while (*p != '\0') {
+	while (p < end) {
 		size_t n;
 
 		if (*p == '"' || *p == '\\') {
@@ -101,7 +104,7 @@ void json_string(FILE *fp, const char *s)
 			p++;
 		} else if (*p < 0x20 || *p == 0x7f) {
 			fprintf(fp, "\\u%04x", *p++);
-		} else if ((n = utf8_length(p)) == 0) {
+		} else if ((n = utf8_length(p, (size_t)(end - p))) == 0) {
 			fputs("\\ufffd", fp);
 			p++;
 		} else {
@@ -110,6 +113,11 @@ void json_string(FILE *fp, const char *s)
 		}
 	}
 	fputc('"', fp);
+}
+
+void json_string(FILE *fp, const char *s)
+{
+	json_string_n(fp, s, strlen(s));
 }
 
 static void json_key(FILE *fp, const char *key, int indent)
@@ -152,35 +160,21 @@ static void json_strings(FILE *fp, const char *key, const char *const *items, si
 	fputc(']', fp);
 }
 
-static const char *status_name(enum smtpcode_status status)
-{
-	switch (status) {
-	case SMTPCODE_NONSTANDARD:
-		return "nonstandard";
-	case SMTPCODE_DEPRECATED:
-		return "deprecated";
-	default:
-		return "standard";
-	}
-}
-
 void json_entry(FILE *fp, const struct smtpcode_entry *e, const char *asked, const char *note,
 		int indent)
 {
-	struct smtpcode_code c;
+	int cls = asked_class(e, asked);
 	size_t i;
 
-	if (smtpcode_parse_code(asked, &c) != SMTPCODE_OK)
-		c.reply_class = e->reply_class;
 	fputs("{\n", fp);
 	put_spaces(fp, indent + 2);
 	fputs("\"code\": ", fp);
 	json_string(fp, asked);
 	json_text(fp, "canonical", e->code, indent);
 	json_text(fp, "kind", e->kind == SMTPCODE_BASIC ? "basic" : "enhanced", indent);
-	json_int(fp, "class", c.reply_class > 0 ? c.reply_class : -1, indent);
-	json_text(fp, "class_name", smtpcode_class_name(e->kind, c.reply_class), indent);
-	json_text(fp, "status", status_name(e->status), indent);
+	json_int(fp, "class", cls > 0 ? cls : -1, indent);
+	json_text(fp, "class_name", smtpcode_class_name(e->kind, cls), indent);
+	json_text(fp, "status", smtpcode_status_name(e->status), indent);
 	json_key(fp, "registered", indent);
 	fputs(note == NULL ? "true" : "false", fp);
 	if (note != NULL)
@@ -190,7 +184,7 @@ void json_entry(FILE *fp, const struct smtpcode_entry *e, const char *asked, con
 	json_text(fp, "when_seen", e->when_seen, indent);
 	json_text(fp, "how_to_fix", e->how_to_fix, indent);
 	json_text(fp, "who_acts", smtpcode_actor_name(e->who_acts), indent);
-	json_text(fp, "retry", smtpcode_retry_name(smtpcode_retry_for(e, c.reply_class)), indent);
+	json_text(fp, "retry", smtpcode_retry_name(smtpcode_retry_for(e, cls)), indent);
 	json_strings(fp, "references", e->references, e->reference_count, indent);
 	json_strings(fp, "related", e->related, e->related_count, indent);
 	if (e->kind == SMTPCODE_ENHANCED) {

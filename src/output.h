@@ -22,6 +22,9 @@ void out_wrapped(FILE *fp, const char *text, int indent, int width);
  * U+FFFD; control characters are escaped. */
 void json_string(FILE *fp, const char *s);
 
+/* The same for len bytes that may hold anything, NUL included. */
+void json_string_n(FILE *fp, const char *s, size_t len);
+
 /* Writes the JSON entry object of DESIGN.md for entry, met as the code asked ("5.7.8"); every
  * line after the first is indented by indent spaces. note is NULL for a registered code, else
  * the resolution's note (the object then says "registered": false). */

@@ -29,9 +29,10 @@ void put_colored(FILE *out, const char *text, int cls, int color);
 void render_card(FILE *out, const struct smtpcode_entry *e, const char *asked, int width,
 		 int color);
 
-/* One line: "535 5xx Authentication credentials invalid"; aligned in columns when align. */
+/* One line: "535 5xx Authentication credentials invalid"; when align, in columns with the
+ * title wrapped within width (for --list and --search). */
 void render_brief(FILE *out, const struct smtpcode_entry *e, const char *asked, int color,
-		  int align);
+		  int align, int width);
 
 /* One entry as a markdown section whose heading has the given level (1-5). */
 void render_card_markdown(FILE *out, const struct smtpcode_entry *e, const char *asked,
@@ -50,10 +51,11 @@ void render_compare_markdown(FILE *out, const struct smtpcode_comparison *c,
 void render_compare_json(FILE *out, const struct smtpcode_comparison *c, const char *code_a,
 			 const char *code_b);
 
-/* A server reply explained (smtpcode_parse_reply), with the one-line message. */
-void render_explain_text(FILE *out, const struct smtpcode_reply *r, const char *message,
-			 int width, int color);
-void render_explain_markdown(FILE *out, const struct smtpcode_reply *r, const char *message);
-void render_explain_json(FILE *out, const struct smtpcode_reply *r, const char *message);
+/* A server reply explained (smtpcode_parse_reply), with the one-line message. Each returns
+ * whether any of the reply's codes is known. */
+int render_explain_text(FILE *out, const struct smtpcode_reply *r, const char *message,
+			int width, int color);
+int render_explain_markdown(FILE *out, const struct smtpcode_reply *r, const char *message);
+int render_explain_json(FILE *out, const struct smtpcode_reply *r, const char *message);
 
 #endif

@@ -154,7 +154,15 @@ static void test_cli_usage_errors(void **state)
 	(void)state;
 	run(&r, NULL);
 	assert_int_equal(r.status, SMTPCODE_EXIT_USAGE);
-	assert_non_null(strstr(r.err, "usage: smtpcode"));
+	assert_one_error_line(&r);
+	assert_non_null(strstr(r.err, "no code given"));
+	run(&r, "--list", "--search", "tls", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_USAGE);
+	assert_one_error_line(&r);
+	run(&r, "--search", "", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_USAGE);
+	run(&r, "5.XXX", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_USAGE);
 	run(&r, "--frobnicate", "535", NULL);
 	assert_int_equal(r.status, SMTPCODE_EXIT_USAGE);
 	assert_one_error_line(&r);
@@ -483,7 +491,7 @@ static void test_cli_explain_forms(void **state)
 	run(&r, "--explain", "Status: 5.1.1", NULL);
 	assert_non_null(strstr(r.out, "Reply code       none found"));
 	run(&r, "--color=always", "--explain", "599 5.9.9 odd", NULL);
-	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_int_equal(r.status, SMTPCODE_EXIT_UNKNOWN); /* no code of it is known */
 	assert_non_null(strstr(r.out, "Warning"));
 	run(&r, "--json", "550 5.1.1 User unknown", NULL); /* an operand holding a reply */
 	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
@@ -492,6 +500,39 @@ static void test_cli_explain_forms(void **state)
 	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
 	assert_non_null(strstr(r.out, "Reply code       421"));
 	assert_non_null(strstr(r.out, "Reply code       550"));
+}
+
+static void test_cli_explain_review_findings(void **state)
+{
+	static struct run r;
+
+	(void)state;
+	/* an option after the reply text is still an option; other "-" words are text */
+	run(&r, "--explain", "550 5.1.1 user unknown", "--json", NULL);
+	assert_true(strncmp(r.out, "{\n", 2) == 0);
+	run(&r, "--explain", "550 5.1.1 user", "-ERR", "unknown", NULL);
+	assert_non_null(strstr(r.out, "user -ERR unknown"));
+	/* a reply whose codes are all unknown is "not found" */
+	run(&r, "--explain", "599 foo", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_UNKNOWN);
+	/* an unregistered detail met in class 4: the subject card in class 4, retry later */
+	run(&r, "--explain", "451 4.7.708 try again later", NULL);
+	assert_non_null(strstr(r.out, "4.7.XXX  Security or Policy Status"));
+	assert_null(strstr(r.out, "retry only after"));
+	/* JSON with several operands holds the explanation in the array */
+	run(&r, "--json", "550 5.1.1 user unknown", "535", "421", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_non_null(strstr(r.out, "\"basic_code\": 550"));
+	assert_non_null(strstr(r.out, "\"code\": \"535\""));
+	/* short forms keep their class everywhere */
+	run(&r, "--json", "4.7", NULL);
+	assert_non_null(strstr(r.out, "\"class\": 4"));
+	assert_non_null(strstr(r.out, "\"retry\": \"later\""));
+	run(&r, "--brief", "4.7", NULL);
+	assert_true(strncmp(r.out, "4.7 4.XXX.XXX ", 14) == 0);
+	/* a comparison with an unregistered detail says so */
+	run(&r, "--json", "535", "5.7.708", NULL);
+	assert_non_null(strstr(r.out, "\"registered\": false"));
 }
 
 static void test_cli_explain_bad_input(void **state)
@@ -594,7 +635,7 @@ static void test_cli_explain_edges(void **state)
 	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
 	assert_non_null(strstr(r.out, "bad user"));
 	run(&r, "--json", "--explain", "550 5.1.1 bad\x01user", NULL);
-	assert_non_null(strstr(r.out, "\"text\": \"bad user\""));
+	assert_non_null(strstr(r.out, "\"text\": \"bad\\u0001user\"")); /* all of it, escaped */
 	/* a reply text longer than the display buffer is cut, not overflowed */
 	memset(longtext, 'a', sizeof longtext - 1);
 	memcpy(longtext, "550 5.1.1 ", 10);
@@ -645,6 +686,7 @@ int main(void)
 		cmocka_unit_test(test_cli_json_string_escapes),
 		cmocka_unit_test(test_cli_wrap_next_cuts_long_words),
 		cmocka_unit_test(test_cli_explain_forms),
+		cmocka_unit_test(test_cli_explain_review_findings),
 		cmocka_unit_test(test_cli_explain_bad_input),
 		cmocka_unit_test(test_cli_explain_edges),
 		cmocka_unit_test(test_cli_width_and_color_environment),
