@@ -452,21 +452,34 @@ static void print_entries(const struct options *o, const struct smtpcode_entry *
 		fputs(n ? "\n]\n" : "]\n", out);
 }
 
+/* Room for every entry: a list or search result never holds more. */
+static const struct smtpcode_entry **entry_list(FILE *err)
+{
+	const struct smtpcode_entry **list = malloc(smtpcode_entry_count() * sizeof *list);
+
+	if (list == NULL)
+		fail(err, SMTPCODE_EXIT_USAGE, "out of memory for the list");
+	return list;
+}
+
 static int run_list(const struct options *o, const char *filter, FILE *out, FILE *err)
 {
-	const struct smtpcode_entry *list[1024];
+	const struct smtpcode_entry **list;
 	size_t n = 0, i;
 	char shown_class = 0;
 
 	if (filter != NULL && smtpcode_filter_match(smtpcode_entry_at(0), filter) < 0)
 		return usage_error(err, "unknown --list filter (try 2xx 4xx 5xx 55x 5.7 x.7 5.x "
 				   "basic enhanced):", filter);
-	for (i = 0; i < smtpcode_entry_count() && n < sizeof list / sizeof list[0]; i++)
+	if ((list = entry_list(err)) == NULL)
+		return SMTPCODE_EXIT_USAGE;
+	for (i = 0; i < smtpcode_entry_count(); i++)
 		if (smtpcode_filter_match(smtpcode_entry_at(i), filter) == 1)
 			list[n++] = smtpcode_entry_at(i);
 	if (filter != NULL && filter[0] >= '2' && filter[0] <= '5' && filter[1] == '.')
 		shown_class = filter[0];
 	print_entries(o, list, n, shown_class, out);
+	free(list);
 	if (n == 0)
 		return fail(err, SMTPCODE_EXIT_UNKNOWN, "no code matches this filter");
 	return SMTPCODE_EXIT_FOUND;
@@ -474,13 +487,15 @@ static int run_list(const struct options *o, const char *filter, FILE *out, FILE
 
 static int run_search(const struct options *o, char **words, FILE *out, FILE *err)
 {
-	const struct smtpcode_entry *list[1024];
-	size_t n = smtpcode_search((const char *const *)words, (size_t)o->nargs, list,
-				   sizeof list / sizeof list[0]);
+	const struct smtpcode_entry **list = entry_list(err);
+	size_t n;
 
-	if (n > sizeof list / sizeof list[0])
-		n = sizeof list / sizeof list[0];
+	if (list == NULL)
+		return SMTPCODE_EXIT_USAGE;
+	n = smtpcode_search((const char *const *)words, (size_t)o->nargs, list,
+			    smtpcode_entry_count());
 	print_entries(o, list, n, 0, out);
+	free(list);
 	if (n == 0)
 		return fail(err, SMTPCODE_EXIT_UNKNOWN, "no code mentions every word given; try "
 			    "fewer or shorter words");

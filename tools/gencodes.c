@@ -1,7 +1,7 @@
 /* gencodes: validate the data in codes/ and emit the gperf keyword file and the const entry table. */
 /*
- * usage: gencodes [--check] GPERF_OUT TABLE_OUT FILE...
- *        gencodes --check FILE...
+ * usage: gencodes GPERF_OUT TABLE_OUT FILE...   validate, then write both outputs
+ *        gencodes --check FILE...               only validate
  *
  * Every problem is reported as "FILE:LINE: what is wrong" on stderr and the exit status is 1;
  * nothing is written then. Outputs are written to "OUT.tmp" and renamed, so a failed or
