@@ -135,8 +135,55 @@ static int want_color(enum color c, FILE *out)
 	return isatty(fileno(out)) && term != NULL && strcmp(term, "dumb") != 0;
 }
 
+#define OPTION_DONE (-1)    /* an option was taken */
+#define OPTION_UNKNOWN (-2) /* no option of ours */
+
+/* Takes one option word; returns OPTION_DONE, OPTION_UNKNOWN, or an exit status (help,
+ * version, a bad value). */
+static int take_option(const char *a, struct options *o, enum color *color, FILE *out,
+		       FILE *err)
+{
+	if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+		fputs(usage_text, out);
+		fputc('\n', out);
+		fputs(help_text, out);
+		return SMTPCODE_EXIT_FOUND;
+	} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+		fprintf(out, "smtpcode %s\n", smtpcode_version());
+		return SMTPCODE_EXIT_FOUND;
+	} else if (strcmp(a, "--json") == 0 || strcmp(a, "--format=json") == 0) {
+		o->format = FORMAT_JSON;
+	} else if (strcmp(a, "--format=text") == 0) {
+		o->format = FORMAT_TEXT;
+	} else if (strcmp(a, "--format=markdown") == 0) {
+		o->format = FORMAT_MARKDOWN;
+	} else if (strncmp(a, "--format=", 9) == 0) {
+		return usage_error(err, "unknown format", a + 9);
+	} else if (strcmp(a, "-q") == 0 || strcmp(a, "--brief") == 0) {
+		o->brief = 1;
+	} else if (strcmp(a, "--list") == 0) {
+		o->mode = MODE_LIST;
+	} else if (strcmp(a, "--search") == 0) {
+		o->mode = MODE_SEARCH;
+	} else if (strcmp(a, "--explain") == 0) {
+		o->mode = MODE_EXPLAIN;
+	} else if (strcmp(a, "--color=auto") == 0 || strcmp(a, "--color") == 0) {
+		*color = COLOR_AUTO; /* the default, named to undo an earlier --color= */
+	} else if (strcmp(a, "--color=always") == 0) {
+		*color = COLOR_ALWAYS;
+	} else if (strcmp(a, "--color=never") == 0) {
+		*color = COLOR_NEVER;
+	} else if (strncmp(a, "--color=", 8) == 0) {
+		return usage_error(err, "--color takes auto, always or never, not", a + 8);
+	} else {
+		return OPTION_UNKNOWN;
+	}
+	return OPTION_DONE;
+}
+
 /* Parses the options, which may stand before, between or after the operands ("--" ends
- * them); returns -1 to go on, or an exit status. */
+ * them; once reply text has begun, a word like "-ERR" that is no option is text); returns
+ * -1 to go on, or an exit status. */
 static int parse_options(int argc, char **argv, struct options *o, FILE *out, FILE *err)
 {
 	int i, only_operands = 0;
@@ -146,55 +193,26 @@ static int parse_options(int argc, char **argv, struct options *o, FILE *out, FI
 	memset(o, 0, sizeof *o);
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
+		int rc;
 
-		/* gather operands, in order, at argv[1] */
-		if (only_operands || a[0] != '-' || a[1] == '\0') {
-			argv[1 + o->nargs++] = argv[i];
-		} else if (strcmp(a, "--") == 0) {
-			only_operands = 1;
-		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-			fputs(usage_text, out);
-			fputc('\n', out);
-			fputs(help_text, out);
-			return SMTPCODE_EXIT_FOUND;
-		} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
-			fprintf(out, "smtpcode %s\n", smtpcode_version());
-			return SMTPCODE_EXIT_FOUND;
-		} else if (strcmp(a, "--json") == 0 || strcmp(a, "--format=json") == 0) {
-			o->format = FORMAT_JSON;
-		} else if (strcmp(a, "--format=text") == 0) {
-			o->format = FORMAT_TEXT;
-		} else if (strcmp(a, "--format=markdown") == 0) {
-			o->format = FORMAT_MARKDOWN;
-		} else if (strncmp(a, "--format=", 9) == 0) {
-			return usage_error(err, "unknown format", a + 9);
-		} else if (strcmp(a, "-q") == 0 || strcmp(a, "--brief") == 0) {
-			o->brief = 1;
-		} else if (strcmp(a, "--list") == 0) {
-			o->mode = MODE_LIST;
-		} else if (strcmp(a, "--search") == 0) {
-			o->mode = MODE_SEARCH;
-		} else if (strcmp(a, "--explain") == 0) {
-			o->mode = MODE_EXPLAIN;
-		} else if (strcmp(a, "--color=auto") == 0 || strcmp(a, "--color") == 0) {
-			color = COLOR_AUTO; /* the default, named to undo an earlier --color= */
-		} else if (strcmp(a, "--color=always") == 0) {
-			color = COLOR_ALWAYS;
-		} else if (strcmp(a, "--color=never") == 0) {
-			color = COLOR_NEVER;
-		} else if (strncmp(a, "--color=", 8) == 0) {
-			return usage_error(err, "--color takes auto, always or never, not", a + 8);
-		} else if (o->mode == MODE_EXPLAIN && o->nargs > 0) {
-			/* once reply text has begun, a word like "-ERR" that is no option is text */
-			argv[1 + o->nargs++] = argv[i];
-		} else {
-			return usage_error(err, "unknown option", a);
-		}
-		if (mode != MODE_CODES && o->mode != mode)
-			return fail(err, SMTPCODE_EXIT_USAGE, "--list, --search and --explain "
-				    "exclude each other; give one");
-		if (o->mode != MODE_CODES)
+		if (!only_operands && a[0] == '-' && a[1] != '\0') {
+			if (strcmp(a, "--") == 0) {
+				only_operands = 1;
+				continue;
+			}
+			rc = take_option(a, o, &color, out, err);
+			if (rc == OPTION_UNKNOWN && !(o->mode == MODE_EXPLAIN && o->nargs > 0))
+				return usage_error(err, "unknown option", a);
+			if (rc >= 0)
+				return rc;
+			if (mode != MODE_CODES && o->mode != mode)
+				return fail(err, SMTPCODE_EXIT_USAGE, "--list, --search and --explain "
+					    "exclude each other; give one");
 			mode = o->mode;
+			if (rc == OPTION_DONE)
+				continue;
+		}
+		argv[1 + o->nargs++] = argv[i]; /* gather operands, in order, at argv[1] */
 	}
 	if (o->mode == MODE_CODES && o->nargs == 0)
 		return fail(err, SMTPCODE_EXIT_USAGE, "no code given; try 'smtpcode 535' or see "
@@ -286,7 +304,7 @@ static int run_explain(const struct options *o, char **args, FILE *out, FILE *er
 		/* several operands are one reply split by the shell: join them with spaces */
 		for (i = 0; i < (size_t)o->nargs; i++)
 			len += strlen(args[i]) + 1;
-		text = malloc(len);
+		text = malloc(len + 1); /* never 0 bytes, whatever the analyser assumes */
 		if (text == NULL)
 			return fail(err, SMTPCODE_EXIT_USAGE, "out of memory for the reply text");
 		for (len = 0, i = 0; i < (size_t)o->nargs; i++) {
@@ -455,7 +473,8 @@ static void print_entries(const struct options *o, const struct smtpcode_entry *
 /* Room for every entry: a list or search result never holds more. */
 static const struct smtpcode_entry **entry_list(FILE *err)
 {
-	const struct smtpcode_entry **list = malloc(smtpcode_entry_count() * sizeof *list);
+	const struct smtpcode_entry **list =
+		malloc(smtpcode_entry_count() * sizeof(const struct smtpcode_entry *));
 
 	if (list == NULL)
 		fail(err, SMTPCODE_EXIT_USAGE, "out of memory for the list");

@@ -45,6 +45,11 @@ static int is_eol(int c)
 	return c == '\n' || c == '\r';
 }
 
+static int is_quote(int c)
+{
+	return c == '\'' || c == '"';
+}
+
 static int to_lower(int c)
 {
 	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
@@ -143,12 +148,13 @@ static int read_basic(const struct input *in, size_t i)
 }
 
 /* An enhanced code ends where a longer dotted number or a word cannot go on: "5.1.1:" and
- * "5.1.1." end a code, "5.1.1.1" and "5.1.1a" do not. */
-static int ends_enhanced(const struct input *in, size_t i)
+ * "5.1.1." end a code, "5.1.1.1" and "5.1.1a" do not; "5.1.1_" only in qmail's log, which
+ * writes blanks as '_' (underscores). */
+static int ends_enhanced(const struct input *in, size_t i, int underscores)
 {
 	int c = byte_at(in, i);
 
-	if (is_alnum(c) || c == '_')
+	if (is_alnum(c) || (c == '_' && !underscores))
 		return 0;
 	return c != '.' || !is_alnum(byte_at(in, i + 1));
 }
@@ -171,7 +177,8 @@ struct enhanced_token {
 /* Reads what may be an enhanced code at i: one digit, then one or two more dotted numbers.
  * Four or more parts (1.2.3.4) or a first part of several digits (192.0.2.7, 10.1.2) make a
  * number that is no code at all; the caller has checked what comes before i. */
-static void read_enhanced(const struct input *in, size_t i, struct enhanced_token *t)
+static void read_enhanced(const struct input *in, size_t i, int underscores,
+			  struct enhanced_token *t)
 {
 	char copy[SMTPCODE_CODE_MAX + 1];
 	size_t j = i, parts = 0, first_len = 0;
@@ -194,7 +201,7 @@ static void read_enhanced(const struct input *in, size_t i, struct enhanced_toke
 			break;
 		j++;
 	}
-	if (first_len != 1 || parts < 2 || parts > 3 || !ends_enhanced(in, j))
+	if (first_len != 1 || parts < 2 || parts > 3 || !ends_enhanced(in, j, underscores))
 		return;
 	t->len = j - i;
 	t->shape = SHAPE_BAD;
@@ -264,8 +271,13 @@ static int read_candidate(const struct input *in, size_t i, int allow_basic, int
 			c->basic = -1;
 			return 0;
 		}
+		/* Gmail quotes the remote reply inside its own: "error 550-'5.1.1 ...'" */
+		if (is_quote(byte_at(in, j)) && is_digit(byte_at(in, j + 1))) {
+			c->close = byte_at(in, j);
+			j++;
+		}
 	}
-	read_enhanced(in, j, &c->enhanced);
+	read_enhanced(in, j, 0, &c->enhanced);
 	c->enhanced_pos = j;
 	j += c->enhanced.len;
 	j = skip_blanks(in, j);
@@ -279,33 +291,68 @@ static int read_candidate(const struct input *in, size_t i, int allow_basic, int
 /* Where a reply can start inside a line. */
 enum marker_kind {
 	MARK_REPLY,      /* a reply follows: "said: 550 5.1.1 ..." */
+	MARK_LOOSE,      /* the same after a word that also comes before other numbers
+			  * ("Request failed: 404 Not Found"): a code alone must be a known one */
 	MARK_QUOTED,     /* a reply in quotes may follow: "returned '550 ...'" */
 	MARK_HASH,       /* Exchange "#550 5.1.1 ... ##", qmail "(#5.1.1)", legacy "#5.1.1" */
 	MARK_STATUS,     /* an enhanced code alone follows: "Status: 5.1.1", "dsn=5.1.1" */
 	MARK_LOG_STATUS, /* Postfix log: "status=sent (250 2.0.0 Ok ...)" */
+	MARK_TUPLE,      /* Python smtplib: "(550, b'5.1.1 ...')" */
 	MARK_EXIM        /* Exim: the reply follows the next ": " */
 };
 
 struct marker {
 	const char *phrase;
 	enum marker_kind kind;
+	int in_word; /* may end a longer word: "SMTPSendFailedException:" */
 };
 
 static const struct marker markers[] = {
-	{ "said:", MARK_REPLY },       /* Postfix "host X said:", qmail "Remote host said:" */
-	{ "talk to me:", MARK_REPLY }, /* Postfix "refused to talk to me:" at the greeting */
-	{ "was:", MARK_REPLY },        /* Gmail "The error that the other server returned was:" */
-	{ "response:", MARK_REPLY },   /* "Server response: 550 ..." */
-	{ "reason:", MARK_REPLY },     /* Sendmail "(reason: 550 ...)", Exim "reason: 550 ..." */
-	{ "deferred:", MARK_REPLY },   /* Sendmail log "stat=Deferred: 450 ..." */
-	{ "smtp;", MARK_REPLY },       /* DSN "Diagnostic-Code: smtp; 550 ...", "smtp;550" */
-	{ "<<<", MARK_REPLY },         /* Sendmail transcript: what the server sent */
-	{ "returned", MARK_QUOTED },   /* Exchange "Remote Server returned '550 5.1.1 ...'" */
-	{ "#", MARK_HASH },
-	{ "status:", MARK_STATUS },    /* DSN "Status: 5.1.1" */
-	{ "dsn=", MARK_STATUS },       /* Postfix and Sendmail logs */
-	{ "status=", MARK_LOG_STATUS },
-	{ "smtp error from remote mail", MARK_EXIM } /* "... mail server" and "... mailer" */
+	/* Postfix "host X said:", qmail "Remote host said:" */
+	{ "said:", MARK_REPLY, 0 },
+	/* Postfix "refused to talk to me:" at the greeting */
+	{ "talk to me:", MARK_REPLY, 0 },
+	/* Gmail "The error that the other server returned was:", Apple Mail, .NET */
+	{ "was:", MARK_REPLY, 0 },
+	/* "Server response: 550 ...", Outlook "Server Response: '550 ...'" */
+	{ "response:", MARK_REPLY, 0 },
+	/* Thunderbird and Outlook "The server responded: 5.7.1 ..." */
+	{ "responded:", MARK_REPLY, 0 },
+	/* hMailServer "Remote server replied: 550 ..." */
+	{ "replied:", MARK_REPLY, 0 },
+	/* SmarterMail "host mx.example.net says: 550 ..." */
+	{ "says:", MARK_REPLY, 0 },
+	/* Sendmail "(reason: 550 ...)", Exim "reason: 550 ..." */
+	{ "reason:", MARK_REPLY, 0 },
+	/* Sendmail log "stat=Deferred: 450 ..." */
+	{ "deferred:", MARK_REPLY, 0 },
+	/* PHPMailer "RCPT TO command failed: 550 ...", nodemailer "Message failed: 550 ..." */
+	{ "failed:", MARK_LOOSE, 0 },
+	/* nodemailer "Invalid login: 535 ..." */
+	{ "login:", MARK_LOOSE, 0 },
+	/* Java "SMTPSendFailedException: 554 ...", .NET and MailKit exceptions */
+	{ "exception:", MARK_LOOSE, 1 },
+	/* PHPMailer's debug output "SERVER -> CLIENT: 550 ..." */
+	{ "client:", MARK_LOOSE, 0 },
+	/* a DSN field without the "smtp;" type */
+	{ "diagnostic-code:", MARK_REPLY, 0 },
+	/* DSN "Diagnostic-Code: smtp; 550 ...", "smtp;550" */
+	{ "smtp;", MARK_REPLY, 0 },
+	/* Sendmail's and MDaemon's transcripts: what the server sent */
+	{ "<<<", MARK_REPLY, 0 },
+	{ "<--", MARK_REPLY, 0 },
+	/* Postfix smtpd "RCPT from h[192.0.2.1]: 550 ...", "milter-reject: ...]: 5.7.1 ..." */
+	{ "]:", MARK_REPLY, 0 },
+	/* Exchange "Remote Server returned '550 5.1.1 ...'" */
+	{ "returned", MARK_QUOTED, 0 },
+	{ "#", MARK_HASH, 0 },
+	{ "(", MARK_TUPLE, 0 },
+	/* DSN "Status: 5.1.1"; Postfix and Sendmail logs "dsn=5.1.1" */
+	{ "status:", MARK_STATUS, 0 },
+	{ "dsn=", MARK_STATUS, 0 },
+	{ "status=", MARK_LOG_STATUS, 0 },
+	/* "... mail server" and "... mailer" */
+	{ "smtp error from remote mail", MARK_EXIM, 0 }
 };
 
 /* Whether a marker can start with byte c: most bytes start none, and this check is cheaper
@@ -314,6 +361,7 @@ static int starts_marker(int c)
 {
 	switch (to_lower(c)) {
 	case 's': case 'w': case 'r': case 't': case 'd': case '<': case '#': case ':':
+	case 'f': case 'l': case 'e': case 'c': case ']': case '(':
 		return 1;
 	default:
 		return 0;
@@ -328,6 +376,7 @@ struct line_scan {
 	int has_basic, has_enhanced, has_fallback;
 	int bad_fallback; /* a malformed code where a DSN or log field puts one: "Status: 5.1" */
 	int bad_bare;     /* a line that is only a malformed code: "6.1.1" */
+	int ends_hashes;  /* the line ends in Exchange's "##" */
 };
 
 static void note(struct line_scan *l, const struct candidate *c, int found, int fallback)
@@ -352,20 +401,114 @@ static void note(struct line_scan *l, const struct candidate *c, int found, int 
 	}
 }
 
+/* Matches the marker phrase at i; one of one word that ends in ':' also matches as a JSON
+ * or YAML key: "reason": "550 ...". Returns the end of the match, or 0. */
+static size_t match_marker(const struct input *in, size_t i, const char *phrase)
+{
+	size_t j = match_phrase(in, i, phrase, 1), len = strlen(phrase), k;
+
+	if (j != 0 || len < 2 || phrase[len - 1] != ':' || strchr(phrase, ' ') != NULL)
+		return j;
+	for (k = 0; k + 1 < len; k++) {
+		if (to_lower(byte_at(in, i + k)) != to_lower((unsigned char)phrase[k]))
+			return 0;
+	}
+	if (!is_quote(byte_at(in, i + k)))
+		return 0;
+	j = skip_blanks(in, i + k + 1);
+	return byte_at(in, j) == ':' ? j + 1 : 0;
+}
+
+static const struct smtpcode_entry *basic_entry(int basic);
+
+/* Whether a basic code with no enhanced code after it is a reply, after a marker of this
+ * kind: after a loose word or in a tuple, only when it is a known code; after '#', only on a
+ * line that ends in Exchange's "##" ("Ticket #554 opened" holds no reply). */
+static int plausible_alone(enum marker_kind kind, int basic, int ends_hashes)
+{
+	if (kind == MARK_LOOSE || kind == MARK_TUPLE)
+		return basic_entry(basic) != NULL;
+	if (kind == MARK_HASH)
+		return ends_hashes;
+	return 1;
+}
+
+/* Python's smtplib shows a reply as a tuple of the code and the text as bytes:
+ * "(550, b'5.1.1 <a@example.com>: ...')". j is just past the '('. */
+static int read_tuple(const struct input *in, size_t j, struct candidate *c)
+{
+	size_t k;
+	int a = byte_at(in, j), b = byte_at(in, j + 1), d = byte_at(in, j + 2), q;
+
+	if (a < '2' || a > '5' || !is_digit(b) || !is_digit(d) || byte_at(in, j + 3) != ',')
+		return 0;
+	k = skip_blanks(in, j + 4);
+	if (byte_at(in, k) == 'b')
+		k++;
+	q = byte_at(in, k);
+	if (!is_quote(q))
+		return 0;
+	(void)read_candidate(in, k + 1, 0, q, c);
+	c->basic = (a - '0') * 100 + (b - '0') * 10 + (d - '0');
+	if (c->enhanced.shape != SHAPE_VALID && !plausible_alone(MARK_TUPLE, c->basic, 0))
+		return 0;
+	c->pos = j;
+	c->sep = ',';
+	return 1;
+}
+
+/* qmail-send's log writes the reply's blanks as '_': "Remote_host_said:_550_5.1.1_<a@...>".
+ * j is at the '_' after the marker. */
+static int read_underscored(const struct input *in, size_t j, struct candidate *c)
+{
+	size_t k = j + 1;
+	int a = byte_at(in, k), b = byte_at(in, k + 1), d = byte_at(in, k + 2);
+	int e = byte_at(in, k + 3);
+
+	if (a < '2' || a > '5' || !is_digit(b) || !is_digit(d) ||
+	    (e != '_' && e != '/' && e != -1 && !is_eol(e)))
+		return 0;
+	c->basic = (a - '0') * 100 + (b - '0') * 10 + (d - '0');
+	c->pos = k;
+	c->sep = e;
+	c->text = k + 3;
+	c->enhanced.shape = SHAPE_NONE;
+	c->enhanced.len = 0;
+	if (e == '_') {
+		c->enhanced_pos = k + 4;
+		read_enhanced(in, k + 4, 1, &c->enhanced);
+		c->text = k + 4 + c->enhanced.len;
+	}
+	if (byte_at(in, c->text) == '_')
+		c->text++;
+	return 1;
+}
+
 /* Tries the marker at i; returns 1 when the line's Exim ": " rule is to be armed. */
 static int try_marker(const struct input *in, size_t i, const struct marker *m,
 		      struct line_scan *l)
 {
 	struct candidate c;
-	size_t j = match_phrase(in, i, m->phrase, 1);
+	size_t j = match_marker(in, i, m->phrase);
 	int close = 0, found;
 
-	if (j == 0 || !starts_word(in, i, m->phrase))
+	if (j == 0 || (!m->in_word && !starts_word(in, i, m->phrase)))
 		return 0;
 	memset(&c, 0, sizeof c); /* note() reads its shape even when nothing was found */
 	switch (m->kind) {
 	case MARK_EXIM:
 		return 1;
+	case MARK_TUPLE:
+		if (read_tuple(in, j, &c))
+			note(l, &c, 1, 0);
+		return 0;
+	case MARK_REPLY:
+		if (byte_at(in, j) == '_') {
+			if (read_underscored(in, j, &c))
+				note(l, &c, 1, 0);
+			return 0;
+		}
+		break;
 	case MARK_LOG_STATUS:
 		while (is_alpha(byte_at(in, j)))
 			j++;
@@ -375,9 +518,10 @@ static int try_marker(const struct input *in, size_t i, const struct marker *m,
 		j++;
 		break;
 	case MARK_QUOTED:
+		/* Lotus Domino: "Remote SMTP Server Returned: 550 ..." */
 		j = skip_blanks(in, j);
-		if (byte_at(in, j) == '\'' || byte_at(in, j) == '"')
-			close = byte_at(in, j++);
+		if (byte_at(in, j) == ':')
+			j++;
 		break;
 	case MARK_HASH:
 		close = '#';
@@ -386,7 +530,16 @@ static int try_marker(const struct input *in, size_t i, const struct marker *m,
 		break;
 	}
 	j = skip_blanks(in, j);
+	/* a reply in quotes: "returned '550 ...'", Outlook "Server Response: '550 ...'" */
+	if (m->kind != MARK_HASH && is_quote(byte_at(in, j)) &&
+	    (is_digit(byte_at(in, j + 1)) || m->kind == MARK_QUOTED))
+		close = byte_at(in, j++);
 	found = read_candidate(in, j, m->kind != MARK_STATUS, close, &c);
+	if (found && c.basic >= 0 && c.enhanced.shape != SHAPE_VALID &&
+	    !plausible_alone(m->kind, c.basic, l->ends_hashes)) {
+		c.basic = -1;
+		found = 0;
+	}
 	c.field = m->kind == MARK_STATUS;
 	note(l, &c, found, m->kind == MARK_STATUS || m->kind == MARK_HASH);
 	return 0;
@@ -398,8 +551,38 @@ static int is_bad_bare(const struct input *in, size_t i, size_t le)
 {
 	struct enhanced_token t;
 
-	read_enhanced(in, i, &t);
+	read_enhanced(in, i, 0, &t);
 	return t.shape == SHAPE_BAD && skip_blanks(in, i + t.len) == le;
+}
+
+/* What may stand right before a reply inside a line: "error: 550", "reject=550", "[550",
+ * "\"550". Not a letter, digit or any byte that joins a number to a word, a path or a URL. */
+static int may_precede_code(int c)
+{
+	return is_blank(c) || c == ':' || c == '=' || c == '(' || c == '[' || c == '{' ||
+	       c == '<' || c == '>' || c == ';' || c == '|' || is_quote(c);
+}
+
+/* A basic code with an enhanced code of its class right after it is a reply wherever it
+ * stands in a line ("NOQUEUE: reject: RCPT from h[192.0.2.1]: 554 5.7.1 ...", "Error: [550
+ * 5.7.1 ...]"): two numbers that agree like this are rarely anything else. */
+static void try_paired(const struct input *in, size_t i, struct line_scan *l)
+{
+	struct candidate c;
+
+	if (read_candidate(in, i, 1, 0, &c) && c.basic >= 0 && c.enhanced.shape == SHAPE_VALID &&
+	    c.enhanced.code.reply_class == c.basic / 100)
+		note(l, &c, 1, 0);
+}
+
+/* Past a bracket or quote that opens a line and wraps a reply: "(550 5.1.1 ...)". */
+static size_t skip_opener(const struct input *in, size_t i)
+{
+	int c = byte_at(in, i);
+
+	if ((c == '(' || c == '[' || is_quote(c)) && is_digit(byte_at(in, i + 1)))
+		return i + 1;
+	return i;
 }
 
 /* Finds the candidates on the line [ls, le). *exim_armed carries Exim's "SMTP error from
@@ -409,13 +592,16 @@ static void scan_line(const struct input *in, size_t ls, size_t le, int *exim_ar
 		      struct line_scan *l)
 {
 	struct candidate c;
-	size_t i, k, start = skip_quoting(in, ls);
+	size_t i, k, start = skip_opener(in, skip_quoting(in, ls));
 
 	memset(&c, 0, sizeof c); /* read_candidate fills it only when it finds a code */
 	/* flags only: the candidates are written before they are read, and clearing them on
 	 * every line would cost more than the scan itself */
 	l->has_basic = l->has_enhanced = l->has_fallback = 0;
 	l->bad_fallback = l->bad_bare = 0;
+	for (i = le; i > ls && is_blank(byte_at(in, i - 1)); i--)
+		;
+	l->ends_hashes = i >= ls + 2 && byte_at(in, i - 1) == '#' && byte_at(in, i - 2) == '#';
 	if (skip_blanks(in, ls) == le)
 		*exim_armed = 0; /* a blank line ends the Exim message */
 	note(l, &c, read_candidate(in, start, 1, 0, &c), 0);
@@ -423,6 +609,8 @@ static void scan_line(const struct input *in, size_t ls, size_t le, int *exim_ar
 	for (i = ls; i < le; i++) {
 		int b = byte_at(in, i);
 
+		if (b >= '2' && b <= '5' && i > start && may_precede_code(byte_at(in, i - 1)))
+			try_paired(in, i, l);
 		if (!starts_marker(b))
 			continue;
 		if (*exim_armed && b == ':' && is_blank(byte_at(in, i + 1)) &&
@@ -443,8 +631,10 @@ static void scan_line(const struct input *in, size_t ls, size_t le, int *exim_ar
 struct found {
 	struct candidate first, first_failure;       /* with a basic code */
 	struct candidate first_enh, first_enh_failure; /* an enhanced code alone */
+	struct candidate first_field, first_field_failure; /* the same, from a DSN or log field */
 	struct candidate fallback;
 	int has_first, has_first_failure, has_first_enh, has_first_enh_failure, has_fallback;
+	int has_first_field, has_first_field_failure;
 	int bad_fallback, bad_bare;
 };
 
@@ -473,7 +663,12 @@ static void find_candidates(const struct input *in, struct found *f)
 	for (;;) {
 		le = line_end(in, ls);
 		scan_line(in, ls, le, &armed, &l);
-		if (l.has_enhanced) {
+		if (l.has_enhanced && l.enhanced.field) {
+			l.enhanced.prev_end = last_basic_end;
+			offer(&f->first_field, &f->has_first_field, &f->first_field_failure,
+			      &f->has_first_field_failure, &l.enhanced,
+			      l.enhanced.enhanced.code.reply_class);
+		} else if (l.has_enhanced) {
 			l.enhanced.prev_end = last_basic_end;
 			offer(&f->first_enh, &f->has_first_enh, &f->first_enh_failure,
 			      &f->has_first_enh_failure, &l.enhanced,
@@ -497,7 +692,9 @@ static void find_candidates(const struct input *in, struct found *f)
 	}
 }
 
-/* The reply: a failure before a success, a basic code before an enhanced code alone. */
+/* The reply: a failure before a success, a basic code before an enhanced code alone, and an
+ * enhanced code the reply text carries before a DSN or log field's: Google's DSN says
+ * "Status: 5.0.0" above "Diagnostic-Code: smtp; 5.1.2 - Bad destination host ...". */
 static const struct candidate *choose(const struct found *f)
 {
 	if (f->has_first_failure)
@@ -506,8 +703,12 @@ static const struct candidate *choose(const struct found *f)
 		return &f->first;
 	if (f->has_first_enh_failure)
 		return &f->first_enh_failure;
+	if (f->has_first_field_failure)
+		return &f->first_field_failure;
 	if (f->has_first_enh)
 		return &f->first_enh;
+	if (f->has_first_field)
+		return &f->first_field;
 	return NULL;
 }
 
@@ -623,6 +824,8 @@ static const struct stage_phrase stage_phrases[] = {
 	{ "for ", FORM_COMMAND_CMD, SMTPCODE_STAGE_UNKNOWN, 0, 1 },
 	/* Sendmail transcript: ">>> RCPT To:<a>" (at the start of a line only) */
 	{ ">>> ", FORM_TRANSCRIPT, SMTPCODE_STAGE_UNKNOWN, 0, 1 },
+	/* hMailServer "hMailServer sent: RCPT TO:<a>" above "Remote server replied: 550 ..." */
+	{ "sent: ", FORM_COMMAND, SMTPCODE_STAGE_UNKNOWN, 0, 0 },
 	{ "refused to talk to me", FORM_FIXED, SMTPCODE_STAGE_CONNECT, 0, 0 },
 	{ "SASL authentication failed", FORM_FIXED, SMTPCODE_STAGE_AUTH, 0, 0 },
 	/* qmail-remote */
@@ -796,8 +999,26 @@ static size_t trim_unopened(const struct input *in, size_t start, size_t end)
 	return end;
 }
 
+/* Strips the transport that closes an Exchange 2003 line, "#< #5.1.1 smtp;550 ...> #SMTP#":
+ * a word between two '#' after a blank. */
+static size_t trim_transport(const struct input *in, size_t start, size_t end)
+{
+	size_t i = end;
+
+	if (i <= start || byte_at(in, i - 1) != '#')
+		return end;
+	i--;
+	while (i > start && (is_alnum(byte_at(in, i - 1)) || byte_at(in, i - 1) == '-'))
+		i--;
+	if (i == end - 1 || i < start + 2 || byte_at(in, i - 1) != '#' ||
+	    !is_blank(byte_at(in, i - 2)))
+		return end;
+	return trim_right(in, start, i - 1);
+}
+
 /* Drops what an MTA wrapped around the server's words: Postfix's "(in reply to ...)", a
- * closing quote or "##", and closing brackets that nothing in the text opened. */
+ * closing quote or "##", Exchange's "#SMTP#", and closing brackets that nothing in the text
+ * opened. */
 static size_t trim_text(const struct input *in, size_t start, size_t end, int close)
 {
 	size_t i;
@@ -819,6 +1040,8 @@ static size_t trim_text(const struct input *in, size_t start, size_t end, int cl
 				break;
 			}
 		}
+	} else {
+		end = trim_transport(in, start, end);
 	}
 	return trim_unopened(in, start, trim_right(in, start, end));
 }

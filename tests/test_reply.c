@@ -767,7 +767,8 @@ static void test_reply_huge_inputs(void **state)
 {
 	static const char *const patterns[] = {
 		"1234567890", "5", "5.", "#", "<<<", "said: ", ": ", "(in reply to ", " ",
-		"\n", "550-", "after ", ")", "'"
+		"\n", "550-", "after ", ")", "'", "550 5.1.1 ", "(550, b'", "]: ", "said:_550_",
+		"\"reason\": ", "x #SMTP#", "Exception: ", "[550 5.7.1 "
 	};
 	const size_t mb = 1024 * 1024;
 	size_t i;
@@ -822,7 +823,10 @@ static void test_reply_every_prefix(void **state)
 		"<a@example.net>: host mx.example.net[192.0.2.7] said: 550-5.1.1 x\r\n"
 		"    550 5.1.1 y (in reply to RCPT TO command)\n"
 		"Status: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 z\n"
-		"Remote Server returned '554 5.7.1 no' (#5.7.1) >>> .\n<<< 421 4.7.0 ##";
+		"Remote Server returned '554 5.7.1 no' (#5.7.1) >>> .\n<<< 421 4.7.0 ##\n"
+		"#< #5.1.1 smtp;550 5.1.1 u> #SMTP#\nsmtplib.SMTPDataError: (554, b'5.7.1 no')\n"
+		"reject: RCPT from h[192.0.2.1]: 450 4.7.1 x\nsaid:_550_5.1.1_y/\n"
+		"{\"reason\": \"550 z\"}\nerror 550-'5.1.1 w'";
 	size_t n;
 
 	(void)state;
