@@ -65,7 +65,7 @@ $(B)/smtpcode: $(B)/obj/main.o $(CLI_OBJ) $(B)/libsmtpcode.a
 
 # ---- tests --------------------------------------------------------------------------------
 $(B)/tests/test_cli: $(CLI_OBJ)
-$(B)/tests/%: tests/%.c $(B)/libsmtpcode.a | $(B)/tests
+$(B)/tests/%: tests/%.c $(wildcard tests/*.h) $(B)/libsmtpcode.a | $(B)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $(filter %.c %.o,$^) $(B)/libsmtpcode.a -lcmocka $(ALL_LDFLAGS)
 
 check: all $(TESTS)

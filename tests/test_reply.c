@@ -10,18 +10,9 @@
 #include <string.h>
 
 #include "smtpcode.h"
+#include "reply_cases.h"
 
 #define UNKNOWN SMTPCODE_STAGE_UNKNOWN
-
-/* One pasted reply and what must be found in it. text: the expected reply text, or NULL when
- * a row does not check it. */
-struct reply_case {
-	const char *input;
-	int basic;
-	const char *enhanced;
-	enum smtpcode_stage stage;
-	const char *text;
-};
 
 /* Parses a copy of exactly n bytes on the heap, so that the sanitizers catch any read past the
  * caller's length. The copy is returned for pointer checks; the caller frees it. */
@@ -38,35 +29,6 @@ static char *parse_exact(const char *s, size_t n, struct smtpcode_reply *r, int 
 		assert_true((size_t)(r->text - copy) <= n - r->text_length);
 	}
 	return copy;
-}
-
-static void check_cases(const struct reply_case *cases, size_t count)
-{
-	size_t i;
-
-	for (i = 0; i < count; i++) {
-		const struct reply_case *c = &cases[i];
-		struct smtpcode_reply r;
-		int rc;
-		char *copy = parse_exact(c->input, strlen(c->input), &r, &rc);
-		int want_rc = c->basic >= 0 || c->enhanced[0] != '\0' ? SMTPCODE_OK :
-			SMTPCODE_ENOTFOUND;
-
-		if (r.basic != c->basic || strcmp(r.enhanced, c->enhanced) != 0 ||
-		    r.stage != c->stage || rc != want_rc)
-			fail_msg("case %zu (%.60s...): got %d '%s' stage %d rc %d, want %d '%s' "
-				 "stage %d", i, c->input, r.basic, r.enhanced, (int)r.stage, rc,
-				 c->basic, c->enhanced, (int)c->stage);
-		if (c->text != NULL && (r.text_length != strlen(c->text) ||
-					memcmp(r.text, c->text, r.text_length) != 0))
-			fail_msg("case %zu: text '%.*s', want '%s'", i, (int)r.text_length, r.text,
-				 c->text);
-		if (r.enhanced[0] != '\0') {
-			assert_int_equal(r.enhanced_code.kind, SMTPCODE_ENHANCED);
-			assert_int_equal(r.enhanced_code.reply_class, r.enhanced[0] - '0');
-		}
-		free(copy);
-	}
 }
 
 /* ---- plain replies, as servers send them ----------------------------------------------- */
@@ -141,7 +103,7 @@ static const struct reply_case plain_cases[] = {
 static void test_reply_plain(void **state)
 {
 	(void)state;
-	check_cases(plain_cases, sizeof plain_cases / sizeof plain_cases[0]);
+	check_reply_cases(plain_cases, sizeof plain_cases / sizeof plain_cases[0]);
 }
 
 /* ---- multi-line replies ----------------------------------------------------------------- */
@@ -184,7 +146,7 @@ static const struct reply_case multiline_cases[] = {
 static void test_reply_multiline(void **state)
 {
 	(void)state;
-	check_cases(multiline_cases, sizeof multiline_cases / sizeof multiline_cases[0]);
+	check_reply_cases(multiline_cases, sizeof multiline_cases / sizeof multiline_cases[0]);
 }
 
 /* ---- DSN fields ------------------------------------------------------------------------- */
@@ -215,7 +177,7 @@ static const struct reply_case dsn_cases[] = {
 static void test_reply_dsn(void **state)
 {
 	(void)state;
-	check_cases(dsn_cases, sizeof dsn_cases / sizeof dsn_cases[0]);
+	check_reply_cases(dsn_cases, sizeof dsn_cases / sizeof dsn_cases[0]);
 }
 
 /* ---- Postfix ---------------------------------------------------------------------------- */
@@ -285,7 +247,7 @@ static const struct reply_case postfix_cases[] = {
 static void test_reply_postfix(void **state)
 {
 	(void)state;
-	check_cases(postfix_cases, sizeof postfix_cases / sizeof postfix_cases[0]);
+	check_reply_cases(postfix_cases, sizeof postfix_cases / sizeof postfix_cases[0]);
 }
 
 /* ---- Exim ------------------------------------------------------------------------------- */
@@ -329,7 +291,7 @@ static const struct reply_case exim_cases[] = {
 static void test_reply_exim(void **state)
 {
 	(void)state;
-	check_cases(exim_cases, sizeof exim_cases / sizeof exim_cases[0]);
+	check_reply_cases(exim_cases, sizeof exim_cases / sizeof exim_cases[0]);
 }
 
 /* ---- Sendmail --------------------------------------------------------------------------- */
@@ -365,7 +327,7 @@ static const struct reply_case sendmail_cases[] = {
 static void test_reply_sendmail(void **state)
 {
 	(void)state;
-	check_cases(sendmail_cases, sizeof sendmail_cases / sizeof sendmail_cases[0]);
+	check_reply_cases(sendmail_cases, sizeof sendmail_cases / sizeof sendmail_cases[0]);
 }
 
 /* ---- Exchange / Outlook and qmail ------------------------------------------------------- */
@@ -410,7 +372,7 @@ static const struct reply_case exchange_qmail_cases[] = {
 static void test_reply_exchange_and_qmail(void **state)
 {
 	(void)state;
-	check_cases(exchange_qmail_cases,
+	check_reply_cases(exchange_qmail_cases,
 		    sizeof exchange_qmail_cases / sizeof exchange_qmail_cases[0]);
 }
 
@@ -441,7 +403,7 @@ static const struct reply_case no_code_cases[] = {
 static void test_reply_ignores_other_numbers(void **state)
 {
 	(void)state;
-	check_cases(no_code_cases, sizeof no_code_cases / sizeof no_code_cases[0]);
+	check_reply_cases(no_code_cases, sizeof no_code_cases / sizeof no_code_cases[0]);
 }
 
 /* ---- warnings ------------------------------------------------------------------------- */

@@ -11,10 +11,11 @@
 #include <string.h>
 
 #include "smtpcode.h"
+#include "reply_cases.h"
 
 /* Stages, short, so that a row fits on a line or two. ANY: the text names no stage clearly,
  * and the row does not check it. */
-#define ANY (-1)
+#define ANY ANY_STAGE
 #define UNK SMTPCODE_STAGE_UNKNOWN
 #define CONN SMTPCODE_STAGE_CONNECT
 #define HELO SMTPCODE_STAGE_HELO
@@ -25,68 +26,11 @@
 #define DATA SMTPCODE_STAGE_DATA
 #define EOD SMTPCODE_STAGE_END_OF_DATA
 
-/* One pasted reply and the codes it holds: basic -1 and enhanced "" when it holds none. */
-struct corpus_case {
-	const char *input;
-	int basic;
-	const char *enhanced;
-	int stage;
-	const char *text; /* the first line's reply text, or NULL when not checked */
-};
-
-/* The start of s on one line, line ends shown as "|", for a failure message. */
-static const char *one_line(const char *s, char *buf, size_t size)
-{
-	size_t i;
-
-	for (i = 0; i + 1 < size && s[i] != '\0'; i++)
-		buf[i] = s[i] == '\n' || s[i] == '\r' ? '|' : s[i];
-	buf[i] = '\0';
-	return buf;
-}
-
-/* Parses an exact-length heap copy of each input (so the sanitizers see any over-read) and
- * reports every row that differs before failing, so one run shows all of them. */
-static void check_corpus(const struct corpus_case *cases, size_t count)
-{
-	size_t i, failures = 0;
-
-	for (i = 0; i < count; i++) {
-		const struct corpus_case *c = &cases[i];
-		char shown[100];
-		size_t n = strlen(c->input);
-		char *copy = malloc(n > 0 ? n : 1);
-		struct smtpcode_reply r;
-		int rc, want_rc = c->basic >= 0 || c->enhanced[0] != '\0' ? SMTPCODE_OK :
-			SMTPCODE_ENOTFOUND;
-
-		assert_non_null(copy);
-		memcpy(copy, c->input, n);
-		rc = smtpcode_parse_reply(copy, n, &r);
-		assert_true(r.text >= copy && r.text_length <= n &&
-			    (size_t)(r.text - copy) <= n - r.text_length);
-		if (r.basic != c->basic || strcmp(r.enhanced, c->enhanced) != 0 || rc != want_rc ||
-		    (c->stage != ANY && (int)r.stage != c->stage) ||
-		    (c->text != NULL && (r.text_length != strlen(c->text) ||
-					 memcmp(r.text, c->text, r.text_length) != 0))) {
-			print_error("row %zu (%s): got %d '%s' stage %d text '%.*s'; want %d '%s' "
-				    "stage %d\n", i, one_line(c->input, shown, sizeof shown), r.basic,
-				    r.enhanced, (int)r.stage, (int)r.text_length, r.text, c->basic,
-				    c->enhanced, c->stage);
-			failures++;
-		}
-		free(copy);
-	}
-	print_message("%zu of %zu rows as expected\n", count - failures, count);
-	if (failures > 0)
-		fail_msg("%zu of %zu rows differ", failures, count);
-}
-
-#define CHECK(cases) check_corpus(cases, sizeof cases / sizeof cases[0])
+#define CHECK(cases) check_reply_cases(cases, sizeof cases / sizeof cases[0])
 
 /* ---- Gmail / Google Workspace ------------------------------------------------------------ */
 
-static const struct corpus_case gmail_cases[] = {
+static const struct reply_case gmail_cases[] = {
 	{ "550-5.1.1 The email account that you tried to reach does not exist. Please try\r\n"
 	  "550-5.1.1 double-checking the recipient's email address for typos or\r\n"
 	  "550-5.1.1 unnecessary spaces. For more information, go to\r\n"
@@ -203,7 +147,7 @@ static void test_reply_corpus_gmail(void **state)
 
 /* ---- Microsoft 365 / Outlook.com / Exchange ---------------------------------------------- */
 
-static const struct corpus_case microsoft_cases[] = {
+static const struct reply_case microsoft_cases[] = {
 	{ "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient a@example.com not found by SMTP "
 	  "address lookup", 550, "5.1.10", ANY,
 	  "RESOLVER.ADR.RecipientNotFound; Recipient a@example.com not found by SMTP address "
@@ -360,7 +304,7 @@ static void test_reply_corpus_microsoft(void **state)
 
 /* ---- Yahoo / AOL / Verizon -------------------------------------------------------------- */
 
-static const struct corpus_case yahoo_cases[] = {
+static const struct reply_case yahoo_cases[] = {
 	{ "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected "
 	  "volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/"
 	  "error-codes", 421, "4.7.0", ANY, NULL },
@@ -415,7 +359,7 @@ static void test_reply_corpus_yahoo(void **state)
 
 /* ---- other mailbox providers ------------------------------------------------------------- */
 
-static const struct corpus_case provider_cases[] = {
+static const struct reply_case provider_cases[] = {
 	/* Apple iCloud */
 	{ "550 5.7.1 [CS01] Message rejected due to local policy. Please visit "
 	  "https://support.apple.com/en-us/HT204137", 550, "5.7.1", ANY, NULL },
@@ -520,7 +464,7 @@ static void test_reply_corpus_providers(void **state)
 
 /* ---- filters and gateways: Mimecast, Proofpoint, Barracuda, IronPort --------------------- */
 
-static const struct corpus_case gateway_cases[] = {
+static const struct reply_case gateway_cases[] = {
 	{ "550 Rejected by header based Anti-Spoofing policy: s@example.com - "
 	  "https://community.mimecast.com/docs/DOC-1369#550 [AbCdEfGhIjKl-Mn_OpQrSt.uk123]",
 	  550, "", ANY, NULL },
@@ -572,7 +516,7 @@ static void test_reply_corpus_gateways(void **state)
 
 /* ---- block lists and greylisting --------------------------------------------------------- */
 
-static const struct corpus_case blocklist_cases[] = {
+static const struct reply_case blocklist_cases[] = {
 	{ "554 5.7.1 Service unavailable; Client host [192.0.2.130] blocked using "
 	  "zen.spamhaus.org; https://www.spamhaus.org/sbl/query/SBL123456 / "
 	  "https://www.spamhaus.org/query/ip/192.0.2.130", 554, "5.7.1", ANY, NULL },
@@ -627,7 +571,7 @@ static void test_reply_corpus_blocklists(void **state)
 
 /* ---- Postfix: replies, log lines, bounces ------------------------------------------------ */
 
-static const struct corpus_case postfix_cases[] = {
+static const struct reply_case postfix_cases[] = {
 	{ "550 5.1.1 <a@example.com>: Recipient address rejected: User unknown in local "
 	  "recipient table", 550, "5.1.1", ANY, NULL },
 	{ "550 5.1.0 <s@example.com>: Sender address rejected: User unknown in local "
@@ -801,7 +745,7 @@ static void test_reply_corpus_postfix(void **state)
 
 /* ---- Exim: main log, bounces, replies ---------------------------------------------------- */
 
-static const struct corpus_case exim_cases[] = {
+static const struct reply_case exim_cases[] = {
 	{ "2026-11-30 12:34:56 1tHaBc-0001Ab-9Z ** a@example.com R=dnslookup T=remote_smtp "
 	  "H=mx.example.net [192.0.2.7]: SMTP error from remote mail server after "
 	  "RCPT TO:<a@example.com>: 550 5.1.1 <a@example.com>: Recipient address rejected: User "
@@ -897,7 +841,7 @@ static void test_reply_corpus_exim(void **state)
 
 /* ---- Sendmail: transcripts, DSNs, log lines ---------------------------------------------- */
 
-static const struct corpus_case sendmail_cases[] = {
+static const struct reply_case sendmail_cases[] = {
 	{ "----- The following addresses had permanent fatal errors -----\n<a@example.net>\n"
 	  "    (reason: 550 5.1.1 <a@example.net>... User unknown)\n\n"
 	  "   ----- Transcript of session follows -----\n... while talking to "
@@ -970,7 +914,7 @@ static void test_reply_corpus_sendmail(void **state)
 
 /* ---- qmail, Courier, Exchange on premises, other MTAs ------------------------------------ */
 
-static const struct corpus_case mta_cases[] = {
+static const struct reply_case mta_cases[] = {
 	{ "Hi. This is the qmail-send program at mail.example.com.\nI'm afraid I wasn't able "
 	  "to deliver your message to the following addresses.\nThis is a permanent error; "
 	  "I've given up. Sorry it didn't work out.\n\n<a@example.net>:\n192.0.2.7 does not "
@@ -1051,7 +995,7 @@ static void test_reply_corpus_other_mtas(void **state)
 
 /* ---- DSN parts --------------------------------------------------------------------------- */
 
-static const struct corpus_case dsn_cases[] = {
+static const struct reply_case dsn_cases[] = {
 	{ "Final-Recipient: rfc822; a@example.net\nAction: failed\nStatus: 5.1.1\n"
 	  "Diagnostic-Code: smtp; 550-5.1.1 The email account that you tried to reach does\n"
 	  "    not exist. Please try 550-5.1.1 double-checking the recipient's email\n"
@@ -1114,7 +1058,7 @@ static void test_reply_corpus_dsn(void **state)
 
 /* ---- mail clients and libraries ---------------------------------------------------------- */
 
-static const struct corpus_case client_cases[] = {
+static const struct reply_case client_cases[] = {
 	/* Thunderbird drops the reply code and shows the rest */
 	{ "An error occurred while sending mail. The mail server responded: 5.7.1 Client does "
 	  "not have permissions to send as this sender. Please verify that your email address "
@@ -1272,7 +1216,7 @@ static void test_reply_corpus_clients(void **state)
 
 /* ---- how people paste: quoting, case, white space, line ends ----------------------------- */
 
-static const struct corpus_case paste_cases[] = {
+static const struct reply_case paste_cases[] = {
 	{ "> 550 5.1.1 <a@example.com>: Recipient address rejected: User unknown\n", 550,
 	  "5.1.1", ANY, "<a@example.com>: Recipient address rejected: User unknown" },
 	{ ">> 554 5.7.1 Message rejected\n", 554, "5.7.1", ANY, "Message rejected" },
@@ -1324,7 +1268,7 @@ static void test_reply_corpus_pasted(void **state)
 
 /* ---- numbers that are no codes, and the right one among them ----------------------------- */
 
-static const struct corpus_case number_cases[] = {
+static const struct reply_case number_cases[] = {
 	{ "552 5.3.4 Message size exceeds fixed limit 10485760", 552, "5.3.4", ANY,
 	  "Message size exceeds fixed limit 10485760" },
 	{ "552 5.3.4 Message too big: 31457280 bytes exceeds limit of 26214400 bytes", 552,
