@@ -9,6 +9,7 @@
 #include "output.h"
 #include "render.h"
 #include "smtpcode.h"
+#include "util.h"
 
 #define MIN_WIDTH 40
 #define MAX_WIDTH 1000
@@ -59,12 +60,6 @@ static const char help_text[] =
 	"\n"
 	"Exit status: 0 every code was found; 1 a well-formed code is unknown, or nothing was\n"
 	"found; 2 bad usage or malformed input; 3 the output could not be written.\n";
-
-#if defined(__GNUC__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
 
 static int fail(FILE *err, int status, const char *fmt, ...) PRINTF_LIKE(3, 4);
 
@@ -334,12 +329,6 @@ static int holds_reply(const char *arg)
 	       (r.enhanced[0] != '\0' || r.text_length > 0);
 }
 
-/* The entry to show for a resolved code: its own, or its subject's. */
-static const struct smtpcode_entry *shown_entry(const struct smtpcode_resolution *r)
-{
-	return r->entry != NULL ? r->entry : r->subject_entry;
-}
-
 /* A code that is not registered itself: the note, then its class and subject. */
 static void render_fallback(const struct options *o, const struct smtpcode_resolution *r,
 			    const char *code, FILE *out)
@@ -348,7 +337,7 @@ static void render_fallback(const struct options *o, const struct smtpcode_resol
 
 	/* the subject card in the asked class: "5.7.XXX" */
 	snprintf(asked, sizeof asked, "%c.%d.XXX", r->reply_class ? '0' + r->reply_class : 'X',
-		 shown_entry(r)->subject);
+		 resolved_entry(r)->subject);
 	if (o->format == FORMAT_MARKDOWN) {
 		fprintf(out, "# %s\n\n", code);
 		md_text(out, r->note);
@@ -357,7 +346,7 @@ static void render_fallback(const struct options *o, const struct smtpcode_resol
 			render_card_markdown(out, r->class_entry, r->class_entry->code, 2);
 			fputc('\n', out);
 		}
-		render_card_markdown(out, shown_entry(r), asked, 2);
+		render_card_markdown(out, resolved_entry(r), asked, 2);
 		return;
 	}
 	fprintf(out, "%s  ", code);
@@ -367,7 +356,7 @@ static void render_fallback(const struct options *o, const struct smtpcode_resol
 		render_card(out, r->class_entry, r->class_entry->code, o->width, o->color);
 		fputc('\n', out);
 	}
-	render_card(out, shown_entry(r), asked, o->width, o->color);
+	render_card(out, resolved_entry(r), asked, o->width, o->color);
 }
 
 static int run_codes(const struct options *o, char **codes, FILE *out, FILE *err)
@@ -399,9 +388,9 @@ static int run_codes(const struct options *o, char **codes, FILE *out, FILE *err
 			continue;
 		if (o->format == FORMAT_JSON) {
 			fputs(shown ? ",\n  " : "", out);
-			json_entry(out, shown_entry(&r), codes[i], r.note, as_array ? 2 : 0);
+			json_entry(out, resolved_entry(&r), codes[i], r.note, as_array ? 2 : 0);
 		} else if (o->brief) {
-			render_brief(out, shown_entry(&r), codes[i], o->color, 0, o->width);
+			render_brief(out, resolved_entry(&r), codes[i], o->color, 0, o->width);
 		} else {
 			if (shown)
 				fputc('\n', out);

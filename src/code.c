@@ -1,5 +1,6 @@
 /* code.c -- take a code string apart: basic reply codes and enhanced status codes. */
 #include "smtpcode.h"
+#include "util.h"
 
 /* Reads 1-3 digits, or "XXX" when allow_xxx; stores the number (-1 for XXX) and returns how
  * many bytes it used, or 0 when there is no such field. */
@@ -19,11 +20,6 @@ static size_t read_field(const char *s, int allow_xxx, int *value)
 	}
 	*value = v;
 	return n;
-}
-
-static int is_digit(char c)
-{
-	return c >= '0' && c <= '9';
 }
 
 int smtpcode_parse_code(const char *code, struct smtpcode_code *out)

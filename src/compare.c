@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "smtpcode.h"
+#include "util.h"
 
 /* One side of a comparison: the code as asked, its entry and the class it was met in. */
 struct side {
@@ -36,12 +37,6 @@ size_t smtpcode_first_sentence(const char *text, char *buf, size_t size)
 	}
 	return n;
 }
-
-#if defined(__GNUC__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
 
 /* Appends formatted text to a difference, truncating at its buffer. */
 static void add_text(struct smtpcode_difference *d, const char *fmt, ...) PRINTF_LIKE(2, 3);
@@ -261,7 +256,7 @@ static int resolve_side(const char *code, struct side *side, const char **note)
 	int err = smtpcode_resolve(code, &r);
 
 	side->code = code;
-	side->e = r.entry != NULL ? r.entry : r.subject_entry;
+	side->e = resolved_entry(&r);
 	side->cls = r.reply_class;
 	*note = r.note;
 	return err;

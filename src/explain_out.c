@@ -5,6 +5,7 @@
 
 #include "output.h"
 #include "render.h"
+#include "util.h"
 
 /* Every SMTPCODE_WARN_* bit, in the order they are shown. */
 static const unsigned warning_bits[] = {
@@ -58,7 +59,7 @@ static int entries_of(const struct smtpcode_reply *r, const struct smtpcode_entr
 		*basic = smtpcode_lookup(code);
 	}
 	if (r->enhanced[0] != '\0' && smtpcode_resolve(r->enhanced, &res) == SMTPCODE_OK) {
-		*enhanced = res.entry != NULL ? res.entry : res.subject_entry;
+		*enhanced = resolved_entry(&res);
 		if (res.entry == NULL)
 			snprintf(asked, size, "%c.%d.XXX", '0' + res.reply_class,
 				 res.subject_entry->subject);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "smtpcode.h"
+#include "util.h"
 
 /* The caller's text: not NUL-terminated, any bytes. Positions are offsets into it. */
 struct input {
@@ -17,11 +18,6 @@ struct input {
 static int byte_at(const struct input *in, size_t i)
 {
 	return i < in->n ? (unsigned char)in->s[i] : -1;
-}
-
-static int is_digit(int c)
-{
-	return c >= '0' && c <= '9';
 }
 
 /* ASCII only: the locale must not decide what a code looks like. */

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "smtpcode.h"
+#include "util.h"
 
 static char lower(char c)
 {
@@ -20,11 +21,6 @@ static int contains(const char *hay, const char *needle)
 			return 1;
 	}
 	return 0;
-}
-
-static int is_digit(char c)
-{
-	return c >= '0' && c <= '9';
 }
 
 int smtpcode_filter_match(const struct smtpcode_entry *e, const char *filter)
