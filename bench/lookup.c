@@ -6,6 +6,7 @@
 
 #include "smtpcode.h"
 #include "bench.h"
+#include "util.h" /* format_enhanced: the library's own key format */
 
 #define WORKLOAD 8192            /* keys per pass: far more than a branch predictor learns */
 #define POOL_MAX 8192            /* distinct key strings */
@@ -47,35 +48,6 @@ static void add_key(int cat, const char *s)
 		return;
 	strcpy(pool[pool_count], s);
 	category[cat][category_count[cat]++] = pool[pool_count++];
-}
-
-/* The baselines' normalisation: the library's own parse, and the same key format as lookup.c,
- * so the contenders differ only in how they find a key. */
-static size_t format_enhanced(char *buf, char cls, int subject, int detail)
-{
-	size_t n = 0;
-	int parts[2], i;
-
-	parts[0] = subject;
-	parts[1] = detail;
-	buf[n++] = cls;
-	for (i = 0; i < 2; i++) {
-		int v = parts[i];
-
-		buf[n++] = '.';
-		if (v < 0) {
-			memcpy(buf + n, "XXX", 3);
-			n += 3;
-			continue;
-		}
-		if (v >= 100)
-			buf[n++] = (char)('0' + v / 100);
-		if (v >= 10)
-			buf[n++] = (char)('0' + v / 10 % 10);
-		buf[n++] = (char)('0' + v % 10);
-	}
-	buf[n] = '\0';
-	return n;
 }
 
 static const struct smtpcode_entry *binary_find(const char *key)

@@ -7,7 +7,7 @@ SIZE ?= size
 
 BENCH_SRC := $(filter-out bench/hello.c,$(wildcard bench/*.c))
 # The benchmark is built optimised whatever CFLAGS says; the library keeps the user's CFLAGS.
-BENCH_CFLAGS = $(ALL_CFLAGS) -O2
+BENCH_CFLAGS = $(ALL_CFLAGS) -Isrc -O2
 
 # Whether the built library exports a symbol: "1" or "". Expanded in recipes (and in the
 # deferred variables below), so it sees the library the recipe was built against. Parts that
@@ -24,7 +24,7 @@ bench: $(B)/bench/smtpcode-bench $(B)/bench/hello $(B)/smtpcode $(B)/libsmtpcode
 	$(B)/bench/smtpcode-bench $(B)/smtpcode $(B)/bench/hello $(B)/libsmtpcode.a \
 		$(B)/$(REALNAME) $(B)/smtpcode
 
-$(B)/bench/smtpcode-bench: $(BENCH_SRC) bench/bench.h include/smtpcode.h $(B)/libsmtpcode.a \
+$(B)/bench/smtpcode-bench: $(BENCH_SRC) bench/bench.h include/smtpcode.h src/util.h $(B)/libsmtpcode.a \
                            | $(B)/bench
 	$(CC) $(BENCH_CFLAGS) $(BENCH_DEFS) -o $@ $(BENCH_SRC) $(B)/libsmtpcode.a $(ALL_LDFLAGS)
 

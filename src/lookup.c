@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "smtpcode.h"
+#include "util.h"
 
 struct smtpcode_key {
 	const char *name;
@@ -25,35 +26,6 @@ static const struct smtpcode_key *smtpcode_find_(const char *str, size_t len);
 #endif
 
 #define TABLE_SIZE (sizeof smtpcode_table_ / sizeof smtpcode_table_[0])
-
-/* Writes the data form of an enhanced code ("5.7.8", "X.7.XXX") into buf; returns its
- * length. buf holds at least 10 bytes. */
-static size_t format_enhanced(char *buf, char cls, int subject, int detail)
-{
-	size_t n = 0;
-	int parts[2], i;
-
-	parts[0] = subject;
-	parts[1] = detail;
-	buf[n++] = cls;
-	for (i = 0; i < 2; i++) {
-		int v = parts[i];
-
-		buf[n++] = '.';
-		if (v < 0) {
-			memcpy(buf + n, "XXX", 3);
-			n += 3;
-			continue;
-		}
-		if (v >= 100)
-			buf[n++] = (char)('0' + v / 100);
-		if (v >= 10)
-			buf[n++] = (char)('0' + v / 10 % 10);
-		buf[n++] = (char)('0' + v % 10);
-	}
-	buf[n] = '\0';
-	return n;
-}
 
 static const struct smtpcode_entry *find(const char *key, size_t len)
 {
