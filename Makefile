@@ -10,46 +10,56 @@ PREFIX   ?= /usr/local
 B        := build
 
 # ---- derived settings -------------------------------------------------------------------
-VERSION_PART = $(shell sed -n 's/^\#define SMTPCODE_VERSION_$(1) \([0-9]*\)$$/\1/p' include/smtpcode.h)
-MAJOR   := $(call VERSION_PART,MAJOR)
-VERSION := $(MAJOR).$(call VERSION_PART,MINOR).$(call VERSION_PART,PATCH)
+# The versions live in include/smtpcode.h only: the API version names the release, the ABI
+# version the soname (libsmtpcode.so.ABI), and the file is libsmtpcode.so.ABI.MINOR.PATCH.
+HEADER_NUMBER = $(shell sed -n 's/^\#define SMTPCODE_$(1) \([0-9]*\)$$/\1/p' include/smtpcode.h)
+MAJOR   := $(call HEADER_NUMBER,VERSION_MAJOR)
+MINOR   := $(call HEADER_NUMBER,VERSION_MINOR)
+PATCH   := $(call HEADER_NUMBER,VERSION_PATCH)
+ABI     := $(call HEADER_NUMBER,ABI_VERSION)
+VERSION := $(MAJOR).$(MINOR).$(PATCH)
 
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
-            -Wmissing-prototypes -Wformat=2 -Wcast-qual
+            -Wmissing-prototypes -Wformat=2 -Wcast-qual -Wswitch-enum
 SANFLAGS := $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all)
-ALL_CFLAGS  = $(CFLAGS) $(WARN) $(SANFLAGS) -D_POSIX_C_SOURCE=200809L -Iinclude -I$(B)
+# Every program is built with these; the library adds its private and generated headers.
+ALL_CFLAGS  = $(CFLAGS) $(WARN) $(SANFLAGS) -D_POSIX_C_SOURCE=200809L -Iinclude
+LIB_CFLAGS  = $(ALL_CFLAGS) -Isrc/lib -I$(B)/gen -fPIC -fvisibility=hidden
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
 CODES    := $(sort $(wildcard codes/*.codes))
-LIB_SRC  := src/code.c src/compare.c src/lookup.c src/names.c src/reply.c src/search.c
-CLI_SRC  := src/card.c src/cli.c src/compare_out.c src/explain_out.c src/output.c
-LIB_OBJ  := $(LIB_SRC:src/%.c=$(B)/obj/%.o)
-CLI_OBJ  := $(CLI_SRC:src/%.c=$(B)/obj/%.o)
+GEN_SRC  := $(sort $(wildcard tools/gencodes/*.c))
+LIB_SRC  := $(sort $(wildcard src/lib/*.c))
+CLI_SRC  := $(filter-out src/cli/main.c,$(sort $(wildcard src/cli/*.c)))
+LIB_OBJ  := $(LIB_SRC:src/lib/%.c=$(B)/lib/%.o)
+CLI_OBJ  := $(CLI_SRC:src/cli/%.c=$(B)/cli/%.o)
 TESTS    := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
+# What the generator writes in one run; gperf turns the keywords into the hash.
+GENERATED := $(B)/gen/codes.gperf $(B)/gen/codes-table.inc $(B)/gen/pairs-table.inc
 
-SONAME   := libsmtpcode.so.$(MAJOR)
-REALNAME := libsmtpcode.so.$(VERSION)
+SONAME   := libsmtpcode.so.$(ABI)
+REALNAME := libsmtpcode.so.$(ABI).$(MINOR).$(PATCH)
 
-.PHONY: all check ci deps clean
+.PHONY: all check ci deps deps-ci clean
 .DELETE_ON_ERROR:
 
 all: $(B)/smtpcode $(B)/libsmtpcode.a $(B)/libsmtpcode.so
 
-# ---- generated table ----------------------------------------------------------------------
-$(B)/gencodes: tools/gencodes.c | $(B)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS)
+# ---- generated tables ---------------------------------------------------------------------
+$(B)/gencodes: $(GEN_SRC) tools/gencodes/gencodes.h include/smtpcode.h | $(B)
+	$(CC) $(ALL_CFLAGS) -o $@ $(GEN_SRC) $(ALL_LDFLAGS)
 
-# gencodes writes both outputs (each atomically) in one run: a grouped target, so a missing
-# or stale one of the two is remade too. The hash depends on the keyword file.
-$(B)/codes.gperf $(B)/codes-table.inc &: $(CODES) $(B)/gencodes
-	$(B)/gencodes $(B)/codes.gperf $(B)/codes-table.inc $(CODES)
-$(B)/codes-hash.inc: $(B)/codes.gperf
+# A grouped target: one run writes every output (all or none), so a missing or stale one
+# is remade with the others.
+$(GENERATED) &: $(CODES) $(B)/gencodes | $(B)/gen
+	$(B)/gencodes -o $(B)/gen $(CODES)
+$(B)/gen/codes-hash.inc: $(B)/gen/codes.gperf
 	$(GPERF) --output-file=$@.tmp $< && mv $@.tmp $@
 
-# ---- library ------------------------------------------------------------------------------
-$(B)/obj/lookup.o: $(B)/codes-hash.inc $(B)/codes-table.inc
-$(B)/obj/%.o: src/%.c include/smtpcode.h $(wildcard src/*.h) | $(B)/obj
-	$(CC) $(ALL_CFLAGS) -fPIC -fvisibility=hidden -c -o $@ $<
+# ---- library: src/lib/ ------------------------------------------------------------------
+$(B)/lib/table.o: $(B)/gen/codes-hash.inc $(B)/gen/codes-table.inc
+$(B)/lib/%.o: src/lib/%.c include/smtpcode.h $(wildcard src/lib/*.h) | $(B)/lib
+	$(CC) $(LIB_CFLAGS) -c -o $@ $<
 
 $(B)/libsmtpcode.a: $(LIB_OBJ)
 	rm -f $@ && $(AR) rcs $@ $^
@@ -59,20 +69,26 @@ $(B)/$(REALNAME): $(LIB_OBJ)
 $(B)/libsmtpcode.so: $(B)/$(REALNAME)
 	ln -sf $(notdir $<) $(B)/$(SONAME) && ln -sf $(SONAME) $@
 
-# ---- command ------------------------------------------------------------------------------
-$(B)/smtpcode: $(B)/obj/main.o $(CLI_OBJ) $(B)/libsmtpcode.a
+# ---- command: src/cli/, which sees only the public header -------------------------------
+$(B)/cli/%.o: src/cli/%.c include/smtpcode.h $(wildcard src/cli/*.h) | $(B)/cli
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/smtpcode: $(B)/cli/main.o $(CLI_OBJ) $(B)/libsmtpcode.a
 	$(CC) -o $@ $^ $(ALL_LDFLAGS)
 
 # ---- tests --------------------------------------------------------------------------------
 $(B)/tests/test_cli: $(CLI_OBJ)
-$(B)/tests/%: tests/%.c $(wildcard tests/*.h) $(B)/libsmtpcode.a | $(B)/tests
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $(filter %.c %.o,$^) $(B)/libsmtpcode.a -lcmocka $(ALL_LDFLAGS)
+$(B)/tests/test_cli: private ALL_CFLAGS += -Isrc/cli
+$(B)/tests/%: tests/%.c tests/tsv.c $(wildcard tests/*.h) $(B)/libsmtpcode.a | $(B)/tests
+	$(CC) $(ALL_CFLAGS) -Itests -o $@ $(filter %.c %.o,$^) $(B)/libsmtpcode.a -lcmocka $(ALL_LDFLAGS)
 
 check: all $(TESTS)
 	sh tests/run.sh $(B)
 
-# The whole suite, as CI runs it: fragments in mk/ add their steps to CI_STEPS.
+# The whole suite, as CI runs it: fragments in mk/ add their steps to CI_STEPS. CI is set
+# for every step, so that a missing test tool is a failure, never a skip.
 CI_STEPS :=
+ci: export CI := 1
 ci: check
 	@done=1; for step in $(CI_STEPS); do \
 		$(MAKE) --no-print-directory $$step || { echo "ci: $$done passed, 1 failed: make $$step"; exit 1; }; \
@@ -83,10 +99,13 @@ ci: check
 include $(sort $(wildcard mk/*.mk))
 
 # ---- set-up and housekeeping --------------------------------------------------------------
+# deps: what `make all` needs; deps-ci: everything the tests need as well.
 deps:
-	sh tools/install-deps.sh
+	sh tools/install-deps.sh build
+deps-ci:
+	sh tools/install-deps.sh ci
 
-$(B) $(B)/obj $(B)/tests:
+$(B) $(B)/gen $(B)/lib $(B)/cli $(B)/tests:
 	mkdir -p $@
 
 clean:

@@ -1,79 +1,66 @@
-/* reply.c -- smtpcode_parse_reply (and smtpcode_explain_reply) over realistic replies, against
- * memchr over the same bytes: the floor of touching every byte once. */
+/* reply.c -- smtpcode_parse_reply and smtpcode_explain_reply over the replies of the case
+ * tables, against memchr over the same bytes: the floor of touching every byte once. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "smtpcode.h"
-#include "bench.h"
+#include <smtpcode.h>
 
-#ifdef BENCH_HAVE_PARSE_REPLY
+#include "bench.h"
+#include "tsv.h"
 
 #define WORKLOAD 4096
 #define SAMPLE_NS 15000000.0
 #define SEED 0x52504c59u /* "RPLY" */
+#define MAX_FILES 64
+#define MAX_TEXTS 8192
 
-/* Replies as people paste them. */
-static const char *const samples[] = {
-	/* plain */
-	"250 2.0.0 Ok: queued as 4Xyz1234AbC\r\n",
-	"550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown in virtual "
-	"mailbox table\r\n",
-	"451 4.7.1 Greylisting in action, please come back later\r\n",
-	"535 5.7.8 Error: authentication failed: authentication failure\r\n",
-	"421 mx.example.org Service not available, closing transmission channel\r\n",
-	/* multi-line */
-	"550-5.7.1 [203.0.113.5] Our system has detected that this message is\r\n"
-	"550-5.7.1 likely unsolicited mail. To reduce the amount of spam sent to Gmail,\r\n"
-	"550-5.7.1 this message has been blocked. Please visit\r\n"
-	"550 5.7.1  https://support.google.com/mail/?p=UnsolicitedMessageError a1si2 - gsmtp\r\n",
-	/* DSN */
-	"Final-Recipient: rfc822; bob@example.org\n"
-	"Action: failed\n"
-	"Status: 5.1.1\n"
-	"Remote-MTA: dns; mx.example.org\n"
-	"Diagnostic-Code: smtp; 550 5.1.1 <bob@example.org>: Recipient address rejected: "
-	"User unknown in local recipient table\n",
-	"Diagnostic-Code: smtp; 552 5.2.2 <carol@example.net>... Mailbox full\n",
-	/* Postfix log line */
-	"Nov 30 14:02:11 mx1 postfix/smtp[12345]: 4Xyz1234AbC: to=<bob@example.org>, "
-	"relay=mx.example.org[198.51.100.7]:25, delay=1.2, delays=0.1/0/0.5/0.6, dsn=5.1.1, "
-	"status=bounced (host mx.example.org[198.51.100.7] said: 550 5.1.1 <bob@example.org>: "
-	"Recipient address rejected: User unknown (in reply to RCPT TO command))",
-	/* Exim bounce */
-	"  bob@example.org\n"
-	"    host mx.example.org [198.51.100.7]\n"
-	"    SMTP error from remote mail server after RCPT TO:<bob@example.org>:\n"
-	"    550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown\n",
-	/* Exchange, qmail, bare code */
-	"Remote Server returned '550 5.7.708 Service unavailable. Access denied, traffic not "
-	"accepted from this IP.'",
-	"Sorry, I couldn't find any host named example.invalid. (#5.1.2)",
-	"5.7.26",
-};
-
-#define SAMPLES (sizeof samples / sizeof samples[0])
-
-/* The sample bytes, back to back without NULs: the parser may not rely on a terminator. */
-static char bytes[1 << 14];
-static const char *text[SAMPLES];
-static size_t length[SAMPLES];
+/* The workload: every reply of the case tables (tests/data/replies/), copied back to back
+ * without NULs (the parser may not rely on a terminator), drawn at random. */
+static char *bytes;
+static const char *text[MAX_TEXTS];
+static size_t length[MAX_TEXTS], ntexts;
 static unsigned order[WORKLOAD];
 static size_t workload_bytes;
 
 enum { PARSE, EXPLAIN, FLOOR };
 
-#ifdef BENCH_HAVE_EXPLAIN_REPLY
-static const int have_explain = 1;
-#else
-static const int have_explain = 0; /* explain rows are left out until the library has it */
-#endif
+static int load_texts(void)
+{
+	static char names[MAX_FILES][512];
+	struct tsv tables[MAX_FILES];
+	int nfiles = tsv_list("tests/data/replies", names, MAX_FILES), f;
+	size_t total = 0, off = 0, i;
+
+	if (nfiles <= 0)
+		return -1;
+	for (f = 0; f < nfiles; f++) {
+		if (tsv_load(names[f], &tables[f]) != 0)
+			return -1;
+		for (i = 0; i < tables[f].nrows; i++)
+			total += tsv_get(&tables[f], i, tsv_column(&tables[f], "text"))->len;
+	}
+	if ((bytes = malloc(total + 1)) == NULL)
+		return -1;
+	for (f = 0; f < nfiles; f++) {
+		for (i = 0; i < tables[f].nrows && ntexts < MAX_TEXTS; i++) {
+			const struct tsv_field *t = tsv_get(&tables[f], i,
+							    tsv_column(&tables[f], "text"));
+
+			memcpy(bytes + off, t->s, t->len);
+			text[ntexts] = bytes + off;
+			length[ntexts++] = t->len;
+			off += t->len;
+		}
+		tsv_free(&tables[f]);
+	}
+	return ntexts > 0 ? 0 : -1;
+}
 
 static double time_passes(int what, unsigned passes)
 {
-	struct smtpcode_reply reply;
-#ifdef BENCH_HAVE_EXPLAIN_REPLY
+	struct smtpcode_reply reply = { .size = sizeof reply };
 	char buf[512];
-#endif
 	uintptr_t acc = 0;
 	uint64_t t0, t1;
 	unsigned p;
@@ -88,11 +75,9 @@ static double time_passes(int what, unsigned passes)
 			if (what == PARSE)
 				acc += (uintptr_t)smtpcode_parse_reply(t, n, &reply) +
 				       (uintptr_t)reply.basic + reply.warnings;
-#ifdef BENCH_HAVE_EXPLAIN_REPLY
 			else if (what == EXPLAIN)
 				acc += (uintptr_t)smtpcode_explain_reply(t, n, buf, sizeof buf) +
 				       (unsigned char)buf[0];
-#endif
 			else
 				acc += (uintptr_t)memchr(t, '\0', n);
 		}
@@ -109,45 +94,34 @@ int bench_reply(void)
 	double ns[3][BENCH_ROUNDS], ratio[BENCH_ROUNDS], med[3];
 	unsigned passes[3];
 	uint64_t rng = SEED;
-	size_t i, off = 0, r;
+	size_t i, r;
 	char value[48], cell[48], title[160];
 	int w;
 
-	for (i = 0; i < SAMPLES; i++) {
-		length[i] = strlen(samples[i]);
-		if (off + length[i] > sizeof bytes)
-			return -1;
-		memcpy(bytes + off, samples[i], length[i]);
-		text[i] = bytes + off;
-		off += length[i];
+	if (load_texts() != 0) {
+		fprintf(stderr, "smtpcode-bench: cannot read tests/data/replies (run from the top "
+			"of the tree)\n");
+		return -1;
 	}
 	for (i = 0; i < WORKLOAD; i++) {
-		order[i] = (unsigned)(bench_random(&rng) % SAMPLES);
+		order[i] = (unsigned)(bench_random(&rng) % ntexts);
 		workload_bytes += length[order[i]];
 	}
 	for (w = 0; w < 3; w++) {
-		double per_pass;
-
-		passes[w] = 0;
-		if (w == EXPLAIN && !have_explain)
-			continue;
-		per_pass = time_passes(w, 1) * WORKLOAD;
+		double per_pass = time_passes(w, 1) * WORKLOAD;
 
 		passes[w] = per_pass > 0 ? (unsigned)(SAMPLE_NS / per_pass) + 1 : 1;
 	}
 	for (r = 0; r < BENCH_ROUNDS; r++)
 		for (w = 0; w < 3; w++)
-			ns[w][r] = passes[w] != 0 ? time_passes(w, passes[w]) : 0;
+			ns[w][r] = time_passes(w, passes[w]);
 
-	snprintf(title, sizeof title, "replies: %zu forms (plain, multi-line, DSN, Postfix, Exim, "
-		 "Exchange, qmail), %.0f bytes on average", SAMPLES,
-		 (double)workload_bytes / WORKLOAD);
+	snprintf(title, sizeof title, "replies: the %zu cases of tests/data/replies/, %.0f bytes on "
+		 "average", ntexts, (double)workload_bytes / WORKLOAD);
 	bench_section(title);
 	for (w = 0; w < 3; w++) {
 		double mb_s;
 
-		if (passes[w] == 0)
-			continue;
 		for (r = 0; r < BENCH_ROUNDS; r++)
 			ratio[r] = ns[w][r] / ns[FLOOR][r];
 		memcpy(cell, "1.00", 5);
@@ -160,15 +134,6 @@ int bench_reply(void)
 		snprintf(value, sizeof value, "%.0f ns, %.0f MB/s", med[w], mb_s);
 		bench_row(names[w], value, cell, "");
 	}
+	free(bytes);
 	return 0;
 }
-
-#else
-
-int bench_reply(void)
-{
-	bench_section("replies: skipped, the library has no smtpcode_parse_reply yet (src/reply.c)");
-	return 0;
-}
-
-#endif

@@ -25,7 +25,6 @@ static enum smtpcode_retry retry_advice(const struct smtpcode_reply *reply)
 {
 	int reply_class = reply->basic >= 0 ? reply->basic / 100 : 0;
 	const struct smtpcode_entry *entry = NULL;
-	char basic[16];
 
 	if (reply_class == 0 && reply->enhanced[0] != '\0')
 		reply_class = reply->enhanced_code.reply_class;
@@ -33,10 +32,8 @@ static enum smtpcode_retry retry_advice(const struct smtpcode_reply *reply)
 		return SMTPCODE_RETRY_NONE;
 	if (reply->enhanced[0] != '\0')
 		entry = smtpcode_lookup(reply->enhanced);
-	if (entry == NULL && reply->basic >= 0) {
-		snprintf(basic, sizeof basic, "%d", reply->basic);
-		entry = smtpcode_lookup(basic);
-	}
+	if (entry == NULL)
+		entry = smtpcode_lookup_basic(reply->basic);
 	if (entry != NULL)
 		return smtpcode_retry_for(entry, reply_class);
 	return reply_class == 4 ? SMTPCODE_RETRY_LATER : SMTPCODE_RETRY_AFTER_CHANGE;
@@ -47,7 +44,7 @@ int main(int argc, char **argv)
 	static char input[64 * 1024];
 	const char *text = input;
 	size_t length;
-	struct smtpcode_reply reply;
+	struct smtpcode_reply reply = { .size = sizeof reply }; /* the caller sets the size */
 	char small[256];
 	char *message = small;
 	enum smtpcode_retry advice;

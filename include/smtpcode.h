@@ -1,4 +1,26 @@
-/* smtpcode.h -- explain SMTP reply codes and enhanced status codes (libsmtpcode). */
+/* smtpcode.h -- explain SMTP reply codes and enhanced status codes (libsmtpcode).
+ *
+ * Everything smtpcode knows is reachable through this header: the table of codes, the reply
+ * reader, comparisons, and every English sentence and label the command prints.
+ *
+ * Memory and growth. Entries (struct smtpcode_entry) are const, live for the whole program and
+ * belong to the library; fields are only ever appended to them. Every struct a caller
+ * allocates begins with a size_t size that the caller sets to
+ * sizeof the struct it was compiled with:
+ *
+ *     struct smtpcode_reply r = { .size = sizeof r };    (C99 and later)
+ *     struct smtpcode_reply r = { sizeof r };            (also C89 and C++, but -Wextra
+ *                                                          warns of the fields left out)
+ *
+ * A call given a size below the struct's first published size returns SMTPCODE_ESIZE and
+ * writes nothing; otherwise it writes at most min(size, its own sizeof) bytes and never
+ * changes size (struct smtpcode_code and struct smtpcode_difference have fixed layouts and
+ * no size). Fields are only appended, so a program compiled against an older header keeps
+ * working with a newer library. Functions that write text take a buffer and its size and work
+ * as snprintf does: they always NUL-terminate when size > 0 and return the length of the
+ * whole text, so a result >= size means the buffer was too small. No call allocates; every
+ * call is thread-safe; error codes are only ever added.
+ */
 #ifndef SMTPCODE_H
 #define SMTPCODE_H
 
@@ -8,10 +30,14 @@
 extern "C" {
 #endif
 
-/* The one place the version lives; the Makefile and pkg-config file read it from here. */
+/* The one place the version lives; the Makefile and pkg-config file read it from here. The
+ * API version (MAJOR.MINOR.PATCH) says what the header offers; the ABI version says whether a
+ * compiled program still links and runs: it names the shared library's soname,
+ * libsmtpcode.so.ABI, and changes only when a symbol or a layout changes incompatibly. */
 #define SMTPCODE_VERSION_MAJOR 0
-#define SMTPCODE_VERSION_MINOR 1
+#define SMTPCODE_VERSION_MINOR 2
 #define SMTPCODE_VERSION_PATCH 0
+#define SMTPCODE_ABI_VERSION 1
 
 #if defined(__GNUC__) && !defined(SMTPCODE_STATIC_BUILD)
 #define SMTPCODE_API __attribute__((visibility("default")))
@@ -19,18 +45,161 @@ extern "C" {
 #define SMTPCODE_API
 #endif
 
-/* Error returns: 0 is success, every error is a negative constant. */
+/* ---- Lists written once -----------------------------------------------------------------
+ * Each list below is an X-macro: LIST(FIRST, NEXT) calls FIRST on its first item and NEXT on
+ * every other, each with (NAME, token, value). The enums of this header, the library's name
+ * tables and the data generator's checks all expand the same list, so they cannot drift. The
+ * token is what the data files (codes/) write, and what the JSON output writes where a key
+ * holds a token ("who_acts": "sender_admin"). */
+
+#define SMTPCODE_STATUS_LIST(FIRST, NEXT) \
+	FIRST(STANDARD, standard, 0)      /* defined by an RFC or the IANA registry */ \
+	NEXT(NONSTANDARD, nonstandard, 1) /* sent by real servers, defined by no RFC */ \
+	NEXT(DEPRECATED, deprecated, 2)   /* marked deprecated in the IANA registry */
+
+#define SMTPCODE_ACTOR_LIST(FIRST, NEXT) \
+	FIRST(NONE, none, 0)                    /* success or intermediate reply */ \
+	NEXT(SENDER, sender, 1)                 /* the sending user */ \
+	NEXT(SENDER_ADMIN, sender_admin, 2)     /* the sender's administrator, provider or software */ \
+	NEXT(RECIPIENT, recipient, 3)           /* the recipient */ \
+	NEXT(RECIPIENT_ADMIN, recipient_admin, 4) /* the receiving server's administrator */
+
+#define SMTPCODE_RETRY_LIST(FIRST, NEXT) \
+	FIRST(NONE, none, 0)                 /* nothing to retry */ \
+	NEXT(LATER, later, 1)                /* transient: the same thing may succeed later */ \
+	NEXT(AFTER_CHANGE, after_change, 2)  /* fails as sent: fix what the entry names first */ \
+	NEXT(NEVER, never, 3)                /* do not send this again */
+
+/* What a reply acts on. */
+#define SMTPCODE_SCOPE_LIST(FIRST, NEXT) \
+	FIRST(NONE, none, 0)               /* a success or intermediate reply: refuses nothing */ \
+	NEXT(SESSION, session, 1)          /* the whole connection */ \
+	NEXT(TRANSACTION, transaction, 2)  /* the message: MAIL FROM, DATA, end of data */ \
+	NEXT(RECIPIENT, recipient, 3)      /* one recipient; the others go on */ \
+	NEXT(COMMAND, command, 4)          /* only the command answered */
+
+/* The next step, where retry cannot say it. */
+#define SMTPCODE_NEXT_LIST(FIRST, NEXT) \
+	FIRST(UNSPECIFIED, unspecified, 0)       /* nothing beyond the retry advice */ \
+	NEXT(CONTINUE, continue, 1)              /* the session goes on: send the next command */ \
+	NEXT(NEW_TRANSACTION, new_transaction, 2) /* send what was refused in a new transaction */ \
+	NEXT(RECONNECT_LATER, reconnect_later, 3) /* the connection ends: connect again later */
+
+/* The SMTP command or step a reply answers. */
+#define SMTPCODE_STAGE_LIST(FIRST, NEXT) \
+	FIRST(UNKNOWN, unknown, 0) \
+	NEXT(CONNECT, connect, 1)         /* the greeting, on connection */ \
+	NEXT(HELO, helo, 2)               /* EHLO or HELO */ \
+	NEXT(STARTTLS, starttls, 3) \
+	NEXT(AUTH, auth, 4) \
+	NEXT(MAIL, mail, 5)               /* MAIL FROM */ \
+	NEXT(RCPT, rcpt, 6)               /* RCPT TO */ \
+	NEXT(DATA, data, 7)               /* the DATA command itself */ \
+	NEXT(END_OF_DATA, end_of_data, 8) /* after the message: "." or the last BDAT chunk */ \
+	NEXT(BDAT, bdat, 9) \
+	NEXT(RSET, rset, 10) \
+	NEXT(VRFY, vrfy, 11) \
+	NEXT(EXPN, expn, 12) \
+	NEXT(ETRN, etrn, 13) \
+	NEXT(NOOP, noop, 14) \
+	NEXT(QUIT, quit, 15) \
+	NEXT(HELP, help, 16) \
+	NEXT(ATRN, atrn, 17)              /* RFC 2645, On-Demand Mail Relay */
+
+/* Warnings about a reply, as bits of smtpcode_reply.warnings, in the order they are shown. */
+#define SMTPCODE_WARNING_LIST(FIRST, NEXT) \
+	FIRST(NO_CODE, no_code, 0x80u)                   /* no code was found at all */ \
+	NEXT(BAD_ENHANCED, bad_enhanced, 0x08u)          /* shaped like an enhanced code, malformed */ \
+	NEXT(CLASS_MISMATCH, class_mismatch, 0x01u)      /* classes differ: 550 4.2.2 */ \
+	NEXT(NOT_ASSOCIATED, not_associated, 0x02u)      /* the registry pairs the codes nowhere */ \
+	NEXT(NONSTANDARD, nonstandard, 0x04u)            /* the basic code is defined by no RFC */ \
+	NEXT(UNKNOWN_BASIC, unknown_basic, 0x10u)        /* well-formed basic code with no entry */ \
+	NEXT(UNKNOWN_ENHANCED, unknown_enhanced, 0x20u)  /* enhanced code not registered: 5.7.708 */ \
+	NEXT(INCONSISTENT, inconsistent, 0x40u)          /* lines of a multi-line reply disagree */
+
+/* What one difference (or agreement) between two codes is about, in the order a comparison
+ * lists them. */
+#define SMTPCODE_ASPECT_LIST(FIRST, NEXT) \
+	FIRST(SAME_CODE, same_code, 0) /* the two are the same entry */ \
+	NEXT(CLASS, class, 1)          /* the class of each */ \
+	NEXT(KIND, kind, 2)            /* basic reply code vs enhanced status code */ \
+	NEXT(PAIRING, pairing, 3)      /* whether the registry pairs the enhanced code with the basic */ \
+	NEXT(MEANING, meaning, 4)      /* what each means */ \
+	NEXT(STAGE, stage, 5)          /* when each is seen */ \
+	NEXT(WHO_ACTS, who_acts, 6)    /* who must act */ \
+	NEXT(RETRY, retry, 7)          /* whether to retry */ \
+	NEXT(STATUS, status, 8)        /* standard, non-standard, deprecated */
+
+/* Why a resolution says more than its entry (smtpcode_resolve). */
+#define SMTPCODE_NOTE_LIST(FIRST, NEXT) \
+	FIRST(NONE, none, 0)                         /* the code has an entry of its own */ \
+	NEXT(SHORT_FORM, short_form, 1)              /* "5.7": a class and a subject, no detail */ \
+	NEXT(UNREGISTERED_DETAIL, unregistered_detail, 2) /* "5.7.708": only class and subject */
+
+/* Labels of fields and sections, as every output shows them (smtpcode_label). */
+#define SMTPCODE_LABEL_LIST(FIRST, NEXT) \
+	FIRST(CLASS, class, 0) \
+	NEXT(SUBJECT, subject, 1) \
+	NEXT(STATUS, status, 2) \
+	NEXT(TITLE, title, 3) \
+	NEXT(DESCRIPTION, description, 4) \
+	NEXT(WHEN_SEEN, when_seen, 5) \
+	NEXT(HOW_TO_FIX, how_to_fix, 6) \
+	NEXT(WHO_ACTS, who_acts, 7) \
+	NEXT(RETRY, retry, 8) \
+	NEXT(REFERENCES, references, 9) \
+	NEXT(RELATED, related, 10) \
+	NEXT(BASIC_CODES, basic_codes, 11) \
+	NEXT(REPLY_CODE, reply_code, 12) \
+	NEXT(ENHANCED_CODE, enhanced_code, 13) \
+	NEXT(IN_REPLY_TO, in_reply_to, 14) \
+	NEXT(SERVER_SAID, server_said, 15) \
+	NEXT(IN_SHORT, in_short, 16) \
+	NEXT(WARNING, warning, 17) \
+	NEXT(KEY_DIFFERENCES, key_differences, 18) \
+	NEXT(WHAT_TO_DO, what_to_do, 19) \
+	NEXT(WHEN_TO_USE_WHICH, when_to_use_which, 20) \
+	NEXT(NONE_FOUND, none_found, 21)   /* no reply code in the text */ \
+	NEXT(NONE, none, 22)               /* no enhanced code in the reply */ \
+	NEXT(VERSUS, versus, 23)           /* between two codes compared: "vs" */ \
+	NEXT(SMTP, smtp, 24)               /* before a code in a page title */ \
+	NEXT(SMTP_REPLY, smtp_reply, 25)   /* before the codes of an explained reply */ \
+	NEXT(NO_BASIC_CODES, no_basic_codes, 26) /* an enhanced code the registry pairs with none */ \
+	NEXT(NO_REPLY_FOUND, no_reply_found, 27) /* explain found no code in the text */ \
+	NEXT(NO_MATCH, no_match, 28)       /* a list filter matched no code */ \
+	NEXT(NO_SEARCH_MATCH, no_search_match, 29) /* a search found no code */ \
+	NEXT(UNKNOWN_CODE, unknown_code, 30) /* a well-formed code nothing is known about */ \
+	NEXT(ANY_CLASS, any_class, 31)     /* the class of an "X." code */
+
+/* Builds "PREFIX_NAME = value" enumerators from a list. */
+#define SMTPCODE_ENUM_FIRST_(prefix, name, token, value) prefix##name = value
+#define SMTPCODE_ENUM_NEXT_(prefix, name, token, value) , prefix##name = value
+
+/* ---- Errors ------------------------------------------------------------------------------ */
+
+/* Error returns: 0 is success, every error is a negative constant; codes are only added. */
 enum smtpcode_error {
 	SMTPCODE_OK = 0,
-	SMTPCODE_ENULL = -1,     /* a NULL pointer where a string was expected */
+	SMTPCODE_ENULL = -1,     /* a NULL pointer where a string or struct was expected */
 	SMTPCODE_EEMPTY = -2,    /* an empty string */
 	SMTPCODE_ETOOLONG = -3,  /* longer than any code can be */
 	SMTPCODE_ENOTASCII = -4, /* a byte outside printable ASCII (control, non-ASCII) */
 	SMTPCODE_ESYNTAX = -5,   /* neither a reply code (535) nor an enhanced code (5.7.8) */
 	SMTPCODE_ECLASS = -6,    /* right shape, but a class no SMTP code has (135, 3.1.1) */
-	SMTPCODE_ENOTFOUND = -7, /* well-formed, but not in the table */
-	SMTPCODE_ETRUNCATED = -8 /* the caller's buffer was too small; output was cut */
+	SMTPCODE_ENOTFOUND = -7, /* well-formed, but not in the table; or nothing found */
+	SMTPCODE_ETRUNCATED = -8, /* reserved: never returned; text calls return the full length
+				   * as snprintf does, so compare the result with the size */
+	SMTPCODE_ESIZE = -9      /* a struct's size field is below its first published size */
 };
+
+/* English text for an smtpcode_error; never NULL. */
+SMTPCODE_API const char *smtpcode_strerror(int err);
+
+/* The library's API version, "MAJOR.MINOR.PATCH", and its ABI version (the soname's number). */
+SMTPCODE_API const char *smtpcode_version(void);
+SMTPCODE_API int smtpcode_abi_version(void);
+
+/* ---- Enumerations ------------------------------------------------------------------------ */
 
 /* Which of the two code systems an entry belongs to. */
 enum smtpcode_kind {
@@ -38,31 +207,96 @@ enum smtpcode_kind {
 	SMTPCODE_ENHANCED = 2 /* enhanced status code, RFC 3463: "5.7.8" */
 };
 
-/* Standing of a code. */
-enum smtpcode_status {
-	SMTPCODE_STANDARD = 0,    /* defined by an RFC or the IANA registry */
-	SMTPCODE_NONSTANDARD = 1, /* sent by real servers, defined by no RFC */
-	SMTPCODE_DEPRECATED = 2   /* marked deprecated in the IANA registry */
-};
+#define SMTPCODE_X_(name, token, value) SMTPCODE_ENUM_FIRST_(SMTPCODE_, name, token, value)
+#define SMTPCODE_Y_(name, token, value) SMTPCODE_ENUM_NEXT_(SMTPCODE_, name, token, value)
+enum smtpcode_status { SMTPCODE_STATUS_LIST(SMTPCODE_X_, SMTPCODE_Y_) };
+#undef SMTPCODE_X_
+#undef SMTPCODE_Y_
 
-/* Who has to do something about a reply. */
-enum smtpcode_actor {
-	SMTPCODE_ACTOR_NONE = 0,           /* success or intermediate reply */
-	SMTPCODE_ACTOR_SENDER = 1,         /* the sending user */
-	SMTPCODE_ACTOR_SENDER_ADMIN = 2,   /* the sender's administrator, provider or software */
-	SMTPCODE_ACTOR_RECIPIENT = 3,      /* the recipient */
-	SMTPCODE_ACTOR_RECIPIENT_ADMIN = 4 /* the receiving server's administrator */
-};
+#define SMTPCODE_X_(name, token, value) SMTPCODE_ENUM_FIRST_(SMTPCODE_ACTOR_, name, token, value)
+#define SMTPCODE_Y_(name, token, value) SMTPCODE_ENUM_NEXT_(SMTPCODE_ACTOR_, name, token, value)
+enum smtpcode_actor { SMTPCODE_ACTOR_LIST(SMTPCODE_X_, SMTPCODE_Y_) };
+#undef SMTPCODE_X_
+#undef SMTPCODE_Y_
 
-/* Whether and when to send again. */
-enum smtpcode_retry {
-	SMTPCODE_RETRY_NONE = 0,         /* nothing to retry */
-	SMTPCODE_RETRY_LATER = 1,        /* transient: the same thing may succeed later */
-	SMTPCODE_RETRY_AFTER_CHANGE = 2, /* fails as sent: fix what the entry names first */
-	SMTPCODE_RETRY_NEVER = 3         /* do not send this again */
-};
+#define SMTPCODE_X_(name, token, value) SMTPCODE_ENUM_FIRST_(SMTPCODE_RETRY_, name, token, value)
+#define SMTPCODE_Y_(name, token, value) SMTPCODE_ENUM_NEXT_(SMTPCODE_RETRY_, name, token, value)
+enum smtpcode_retry { SMTPCODE_RETRY_LIST(SMTPCODE_X_, SMTPCODE_Y_) };
+#undef SMTPCODE_X_
+#undef SMTPCODE_Y_
 
-/* One entry of the table. Entries are const and live for the whole program. */
+#define SMTPCODE_X_(name, token, value) SMTPCODE_ENUM_FIRST_(SMTPCODE_SCOPE_, name, token, value)
+#define SMTPCODE_Y_(name, token, value) SMTPCODE_ENUM_NEXT_(SMTPCODE_SCOPE_, name, token, value)
+enum smtpcode_scope { SMTPCODE_SCOPE_LIST(SMTPCODE_X_, SMTPCODE_Y_) };
+#undef SMTPCODE_X_
+#undef SMTPCODE_Y_
+
+#define SMTPCODE_X_(name, token, value) SMTPCODE_ENUM_FIRST_(SMTPCODE_NEXT_, name, token, value)
+#define SMTPCODE_Y_(name, token, value) SMTPCODE_ENUM_NEXT_(SMTPCODE_NEXT_, name, token, value)
+enum smtpcode_next { SMTPCODE_NEXT_LIST(SMTPCODE_X_, SMTPCODE_Y_) };
+#undef SMTPCODE_X_
+#undef SMTPCODE_Y_
+
+#define SMTPCODE_X_(name, token, value) SMTPCODE_ENUM_FIRST_(SMTPCODE_STAGE_, name, token, value)
+#define SMTPCODE_Y_(name, token, value) SMTPCODE_ENUM_NEXT_(SMTPCODE_STAGE_, name, token, value)
+enum smtpcode_stage { SMTPCODE_STAGE_LIST(SMTPCODE_X_, SMTPCODE_Y_) };
+#undef SMTPCODE_X_
+#undef SMTPCODE_Y_
+
+#define SMTPCODE_X_(name, token, value) SMTPCODE_ENUM_FIRST_(SMTPCODE_WARN_, name, token, value)
+#define SMTPCODE_Y_(name, token, value) SMTPCODE_ENUM_NEXT_(SMTPCODE_WARN_, name, token, value)
+enum smtpcode_warning { SMTPCODE_WARNING_LIST(SMTPCODE_X_, SMTPCODE_Y_) };
+#undef SMTPCODE_X_
+#undef SMTPCODE_Y_
+
+#define SMTPCODE_X_(name, token, value) SMTPCODE_ENUM_FIRST_(SMTPCODE_ASPECT_, name, token, value)
+#define SMTPCODE_Y_(name, token, value) SMTPCODE_ENUM_NEXT_(SMTPCODE_ASPECT_, name, token, value)
+enum smtpcode_aspect { SMTPCODE_ASPECT_LIST(SMTPCODE_X_, SMTPCODE_Y_) };
+#undef SMTPCODE_X_
+#undef SMTPCODE_Y_
+
+#define SMTPCODE_X_(name, token, value) SMTPCODE_ENUM_FIRST_(SMTPCODE_NOTE_, name, token, value)
+#define SMTPCODE_Y_(name, token, value) SMTPCODE_ENUM_NEXT_(SMTPCODE_NOTE_, name, token, value)
+enum smtpcode_note { SMTPCODE_NOTE_LIST(SMTPCODE_X_, SMTPCODE_Y_) };
+#undef SMTPCODE_X_
+#undef SMTPCODE_Y_
+
+#define SMTPCODE_X_(name, token, value) SMTPCODE_ENUM_FIRST_(SMTPCODE_LABEL_, name, token, value)
+#define SMTPCODE_Y_(name, token, value) SMTPCODE_ENUM_NEXT_(SMTPCODE_LABEL_, name, token, value)
+enum smtpcode_label { SMTPCODE_LABEL_LIST(SMTPCODE_X_, SMTPCODE_Y_) };
+#undef SMTPCODE_X_
+#undef SMTPCODE_Y_
+
+/* Token of a value, as the data and JSON write it ("sender_admin", "rcpt", "no_code"); NULL
+ * for a value outside the enum. A warning is one SMTPCODE_WARN_* bit. */
+SMTPCODE_API const char *smtpcode_status_name(enum smtpcode_status status);
+SMTPCODE_API const char *smtpcode_actor_name(enum smtpcode_actor actor);
+SMTPCODE_API const char *smtpcode_retry_name(enum smtpcode_retry retry);
+SMTPCODE_API const char *smtpcode_scope_name(enum smtpcode_scope scope);
+SMTPCODE_API const char *smtpcode_next_name(enum smtpcode_next next);
+SMTPCODE_API const char *smtpcode_stage_token(enum smtpcode_stage stage);
+SMTPCODE_API const char *smtpcode_warning_name(enum smtpcode_warning warning);
+SMTPCODE_API const char *smtpcode_aspect_name(enum smtpcode_aspect aspect);
+
+/* English text of a value, as a person reads it; NULL for a value outside the enum (and for
+ * SMTPCODE_NOTE_NONE). status: "non-standard: no RFC defines this code; ..." (a card shows
+ * it only for a code that is not standard). stage: the display name ("RCPT TO",
+ * "connection greeting"). */
+SMTPCODE_API const char *smtpcode_status_text(enum smtpcode_status status);
+SMTPCODE_API const char *smtpcode_actor_text(enum smtpcode_actor actor);
+SMTPCODE_API const char *smtpcode_retry_text(enum smtpcode_retry retry);
+SMTPCODE_API const char *smtpcode_stage_name(enum smtpcode_stage stage);
+SMTPCODE_API const char *smtpcode_warning_text(enum smtpcode_warning warning);
+SMTPCODE_API const char *smtpcode_note_text(enum smtpcode_note note);
+
+/* The label of a field or section ("When you see it", "Key differences"); NULL outside the
+ * enum. Every output format and binding shows the same words. */
+SMTPCODE_API const char *smtpcode_label(enum smtpcode_label label);
+
+/* ---- Codes and entries ------------------------------------------------------------------- */
+
+/* One entry of the table. Entries are const and live for the whole program; fields are only
+ * ever appended. */
 struct smtpcode_entry {
 	/* The code as written in the data: "535", "X.7.8" (valid in any class), "5.XXX.XXX"
 	 * (a class sub-code) or "X.7.XXX" (a subject sub-code). */
@@ -87,9 +321,14 @@ struct smtpcode_entry {
 	const unsigned short *basic_codes; /* enhanced: the registry's associated reply codes */
 	size_t basic_code_count;
 	const char *subject_name; /* enhanced with a subject: "Security or Policy Status" */
+	/* ABI 1 */
+	const char *summary; /* one sentence that stands alone; NULL where the data has none */
+	unsigned long stages; /* bit (1ul << stage) for each stage the reply answers */
+	enum smtpcode_scope scope;
+	enum smtpcode_next next;
 };
 
-/* A code string taken apart (smtpcode_parse_code). */
+/* A code string taken apart (smtpcode_parse_code). A fixed layout: it never grows. */
 struct smtpcode_code {
 	enum smtpcode_kind kind;
 	int reply_class; /* 2..5; 0 for an "X." code */
@@ -102,7 +341,7 @@ struct smtpcode_code {
 #define SMTPCODE_CODE_MAX 9
 
 /* Takes a code string apart without looking it up. Accepts a basic reply code (three digits,
- * first 2-5: "535"), an enhanced status code "C.S.D" (C is 2, 4, 5 or X; S and D are 1-3
+ * first 2-5: "535"), an enhanced status code "C.S.D" (C is 2, 4 or 5 or X; S and D are 1-3
  * digits: "5.7.8", "4.7.650", "X.7.8"), and the registry's class and subject forms
  * ("5.XXX.XXX", "X.7.XXX"). No white space is allowed. Returns SMTPCODE_OK and fills *out, or a
  * negative smtpcode_error (out is then untouched). out may be NULL to only validate. */
@@ -111,15 +350,20 @@ SMTPCODE_API int smtpcode_parse_code(const char *code, struct smtpcode_code *out
 /* Looks a code up. Returns the entry, or NULL when the code is malformed (see
  * smtpcode_parse_code; NULL and "" included) or not in the table. An enhanced code is looked up
  * as written ("5.7.8") and then in its class-independent form ("X.7.8"), so "5.7.8" returns
- * the "X.7.8" entry. Thread-safe; never allocates. */
+ * the "X.7.8" entry. */
 SMTPCODE_API const struct smtpcode_entry *smtpcode_lookup(const char *code);
 
 /* As smtpcode_lookup, and says why it failed: *err (if err is not NULL) is set to SMTPCODE_OK
  * or to a negative smtpcode_error (SMTPCODE_ENOTFOUND for a well-formed unknown code). */
 SMTPCODE_API const struct smtpcode_entry *smtpcode_lookup_err(const char *code, int *err);
 
-/* What smtpcode_resolve found. */
+/* The entry of a basic reply code given as a number (550), or NULL: for programs that hold
+ * the code as an integer. */
+SMTPCODE_API const struct smtpcode_entry *smtpcode_lookup_basic(int code);
+
+/* What smtpcode_resolve found. Caller-allocated: set size first. */
 struct smtpcode_resolution {
+	size_t size;
 	/* The code's own entry ("5.7.8" -> X.7.8; "5.7" -> X.7.XXX), or NULL when the code is not
 	 * registered. */
 	const struct smtpcode_entry *entry;
@@ -127,9 +371,8 @@ struct smtpcode_resolution {
 	 * exist; NULL otherwise and for basic codes. */
 	const struct smtpcode_entry *subject_entry;
 	const struct smtpcode_entry *class_entry;
-	/* When entry is NULL or a subject entry asked for in short form: one English sentence on
-	 * what the answer covers ("... the detail is not registered ..."); NULL otherwise. */
-	const char *note;
+	/* Why the answer covers less than the code asked: smtpcode_note_text() says it. */
+	enum smtpcode_note note;
 	int reply_class; /* the class the code was met in: 2..5, or 0 for an "X." code */
 };
 
@@ -137,8 +380,14 @@ struct smtpcode_resolution {
  * enhanced code whose detail is not registered ("5.7.708", provider-specific) resolves to its
  * subject and class; the short form "C.S" ("5.7") names a subject within a class. Returns
  * SMTPCODE_OK when out->entry or out->subject_entry is set; otherwise an smtpcode_error
- * (SMTPCODE_ENOTFOUND for a well-formed code nothing is known about). out is always filled. */
+ * (SMTPCODE_ENOTFOUND for a well-formed code nothing is known about; SMTPCODE_ENULL when out
+ * is NULL; SMTPCODE_ESIZE when out->size is too small). out is filled whenever size allows. */
 SMTPCODE_API int smtpcode_resolve(const char *code, struct smtpcode_resolution *out);
+
+/* The entry that answers for a resolution: its own, or its subject's when the detail is not
+ * registered ("5.7.708"). NULL when r is NULL or resolved nothing. */
+SMTPCODE_API const struct smtpcode_entry *smtpcode_resolved_entry(
+	const struct smtpcode_resolution *r);
 
 /* Iteration: entries in a stable order (basic codes ascending, then enhanced codes by subject,
  * detail and class). smtpcode_entry_at returns NULL when index >= smtpcode_entry_count(). */
@@ -149,89 +398,138 @@ SMTPCODE_API const struct smtpcode_entry *smtpcode_entry_at(size_t index);
  * SMTPCODE_ENHANCED, RFC 3463's ("Permanent Failure"). NULL for a class with no name. */
 SMTPCODE_API const char *smtpcode_class_name(enum smtpcode_kind kind, int reply_class);
 
-/* Token and English text of an actor / retry value ("sender_admin", "the sender's ...").
- * NULL for a value outside the enum. */
-SMTPCODE_API const char *smtpcode_actor_name(enum smtpcode_actor actor);
-SMTPCODE_API const char *smtpcode_actor_text(enum smtpcode_actor actor);
-SMTPCODE_API const char *smtpcode_retry_name(enum smtpcode_retry retry);
-SMTPCODE_API const char *smtpcode_retry_text(enum smtpcode_retry retry);
+/* What a class means for the client, in a few words ("a permanent failure, so repeating the
+ * request unchanged fails again"); for class 0, "valid in any class". NULL outside 0 and 2-5. */
+SMTPCODE_API const char *smtpcode_class_text(int reply_class);
+
+/* The class a code string names, from its first character: 2..5 for "535", "5.7.8" and the
+ * short form "5.7"; 0 for an "X." code, NULL or anything else. Does not validate the rest. */
+SMTPCODE_API int smtpcode_code_class(const char *code);
+
+/* The class an entry is shown in when asked as code: the asked class (5 for "5.7.8"), else
+ * the entry's own (0 for "X.7.8"). */
+SMTPCODE_API int smtpcode_asked_class(const struct smtpcode_entry *entry, const char *code);
 
 /* Retry advice for an entry met in a given class: an "X." entry met as 2.x.x needs none, met
  * as 4.x.x is transient (later); otherwise the entry's own advice. */
 SMTPCODE_API enum smtpcode_retry smtpcode_retry_for(const struct smtpcode_entry *entry,
 						    int reply_class);
 
-/* The class a code string names, from its first character: 2..5 for "535", "5.7.8" and the
- * short form "5.7"; 0 for an "X." code, NULL or anything else. Does not validate the rest. */
-SMTPCODE_API int smtpcode_code_class(const char *code);
+/* Writes an entry's code as met in a class: "535"; X.7.8 in class 5 is "5.7.8", in class 0
+ * "X.7.8"; the subject entry X.7.XXX in class 5 is "5.7.XXX". snprintf-style; returns
+ * SMTPCODE_ENULL for a NULL entry, or when buf is NULL and size is not 0. */
+SMTPCODE_API int smtpcode_format_code(const struct smtpcode_entry *entry, int reply_class,
+				      char *buf, size_t size);
 
-/* Token of a status: "standard", "nonstandard" or "deprecated"; NULL outside the enum. */
-SMTPCODE_API const char *smtpcode_status_name(enum smtpcode_status status);
+/* Writes the label of a class: "5xx" for a basic code, "5.XXX.XXX" for an enhanced one,
+ * "X.XXX.XXX" for an enhanced code of any class; with_name adds the class's name ("5xx
+ * Permanent Negative Completion", "5.XXX.XXX Permanent Failure"), and for class 0 says what
+ * that means. snprintf-style; SMTPCODE_ENULL as for smtpcode_format_code. */
+SMTPCODE_API int smtpcode_class_label(enum smtpcode_kind kind, int reply_class, int with_name,
+				      char *buf, size_t size);
 
-/* English text for an smtpcode_error; never NULL. */
-SMTPCODE_API const char *smtpcode_strerror(int err);
+/* Writes the label of an enhanced entry's subject: "X.7.XXX Security or Policy Status".
+ * snprintf-style; SMTPCODE_ENOTFOUND (and "") when the entry has no subject. */
+SMTPCODE_API int smtpcode_subject_label(const struct smtpcode_entry *entry, char *buf,
+					size_t size);
 
-/* The library's version, "MAJOR.MINOR.PATCH". */
-SMTPCODE_API const char *smtpcode_version(void);
+/* The advice line for an entry met in a class: the retry advice as a sentence, then what to
+ * do first ("Retry only after fixing what it names. Check the user name ..."). snprintf-style;
+ * SMTPCODE_ENULL as for smtpcode_format_code. */
+SMTPCODE_API int smtpcode_advice(const struct smtpcode_entry *entry, int reply_class,
+				 char *buf, size_t size);
 
-/* ---- Listing and searching ----------------------------------------------------------- */
+/* Writes a list field of an entry joined with ", ": the references, the related codes, or the
+ * basic codes (SMTPCODE_LABEL_REFERENCES, _RELATED, _BASIC_CODES; for an enhanced entry with
+ * no basic codes, the registry's "none" phrase). snprintf-style; SMTPCODE_ENOTFOUND for any
+ * other label. */
+SMTPCODE_API int smtpcode_join(const struct smtpcode_entry *entry, enum smtpcode_label list,
+			       char *buf, size_t size);
 
-/* Whether an entry belongs to a list filter: "2xx" "4xx" "5xx" (basic codes of a class),
- * "55x" (basic codes of a class and category), "5.7" (enhanced codes of subject 7 usable in
- * class 5: the X.7.* entries and any 5.7.* ones), "x.7" (enhanced codes of subject 7),
+/* ---- Access by name, for bindings: no struct layout needed -------------------------------
+ * name is a key of the JSON entry object (see README): "title", "how_to_fix", "who_acts",
+ * "canonical", "class", "references", ..., or one of the entry's members "summary", "scope",
+ * "stages", "next". The code is resolved as smtpcode_resolve does, so "5.7.708" answers with
+ * its subject's fields and "registered" is 0. */
+
+/* A text field, or an enum field's token ("sender_admin"). Static storage; NULL when the code
+ * is unknown or malformed, the name is no text field, or the entry has no such value. */
+SMTPCODE_API const char *smtpcode_field(const char *code, const char *name);
+
+/* A number or flag field ("class", "subject", "detail", "registered"), or an enum field's
+ * value; -1 when absent, unknown or not a number field. */
+SMTPCODE_API long smtpcode_field_int(const char *code, const char *name);
+
+/* A list field ("references", "related", "basic_codes", "stages"): the number of items, and
+ * item i as text (basic codes as digits "550", stages as tokens). Static storage; count 0 and
+ * NULL past the end or for anything else. */
+SMTPCODE_API size_t smtpcode_field_count(const char *code, const char *name);
+SMTPCODE_API const char *smtpcode_field_at(const char *code, const char *name, size_t i);
+
+/* ---- Operands ---------------------------------------------------------------------------- */
+
+/* What a string a user typed is. */
+enum smtpcode_operand {
+	SMTPCODE_OPERAND_MALFORMED = 0, /* neither a code nor a reply: "abc", "135" */
+	SMTPCODE_OPERAND_CODE = 1,      /* a code or a short form: "535", "5.7.8", "5.7" */
+	SMTPCODE_OPERAND_REPLY = 2      /* a reply with words besides its code: "550 5.1.1 ..." */
+};
+
+/* Tells a code from a reply. A reply has words besides its code ("550 5.1.1 User unknown");
+ * " 535" alone is a malformed code, not a reply. NULL is malformed. */
+SMTPCODE_API enum smtpcode_operand smtpcode_operand_kind(const char *text);
+
+/* ---- Listing and searching ------------------------------------------------------------- */
+
+/* A list filter, parsed once and matched against many entries. Caller-allocated: set size. */
+struct smtpcode_filter {
+	size_t size;
+	int all;          /* every entry */
+	int kind;         /* 0 any, or an smtpcode_kind */
+	int reply_class;  /* 0 any, else 2..5 */
+	int category;     /* basic "55x": the second digit, else -1 */
+	int subject;      /* enhanced "5.7", "x.7": the subject, else -1 */
+	/* A class-specific enhanced filter ("5.7", "5.x"): the class digit to show "X." codes
+	 * in ("5.7.8" for X.7.8); '\0' otherwise. */
+	char shown_class;
+};
+
+/* Parses a filter: "2xx" "4xx" "5xx" (basic codes of a class), "55x" (of a class and
+ * category), "5.7" (enhanced codes of subject 7 usable in class 5), "x.7" (of subject 7),
  * "5.x" (every enhanced code usable in class 5), "basic", "enhanced", or NULL/"" for all.
- * Case-insensitive. Returns 1 or 0, or SMTPCODE_ESYNTAX for a filter it does not know. */
+ * Case-insensitive. Returns SMTPCODE_OK, SMTPCODE_ESYNTAX for a filter it does not know
+ * (out untouched), SMTPCODE_ENULL or SMTPCODE_ESIZE for a bad out. */
+SMTPCODE_API int smtpcode_filter_parse(const char *text, struct smtpcode_filter *out);
+
+/* Whether an entry passes a parsed filter: 1 or 0; 0 when either is NULL. */
+SMTPCODE_API int smtpcode_filter_matches(const struct smtpcode_filter *filter,
+					 const struct smtpcode_entry *entry);
+
+/* Both at once: 1 or 0, SMTPCODE_ESYNTAX for an unknown filter, SMTPCODE_ENULL for a NULL
+ * entry. */
 SMTPCODE_API int smtpcode_filter_match(const struct smtpcode_entry *entry, const char *filter);
 
 /* Searches titles and texts (description, when you see it, how to fix) for entries holding
  * every word (case-insensitive substrings), best first: entries whose title holds the words
  * come before those that only mention them. Writes at most max entries to out and returns
- * how many matched in all (which may be more than max). No allocation; thread-safe. Returns
- * 0 when words is NULL or nwords is 0. */
+ * how many matched in all (which may be more than max). Returns 0 when words is NULL or no
+ * word is given. */
 SMTPCODE_API size_t smtpcode_search(const char *const *words, size_t nwords,
 				    const struct smtpcode_entry **out, size_t max);
 
-/* ---- Server replies ------------------------------------------------------------------- */
+/* ---- Server replies -------------------------------------------------------------------- */
 
-/* The SMTP command or stage a reply answered, where the text says so. */
-enum smtpcode_stage {
-	SMTPCODE_STAGE_UNKNOWN = 0,
-	SMTPCODE_STAGE_CONNECT,     /* the greeting, on connection */
-	SMTPCODE_STAGE_HELO,        /* EHLO or HELO */
-	SMTPCODE_STAGE_STARTTLS,
-	SMTPCODE_STAGE_AUTH,
-	SMTPCODE_STAGE_MAIL,        /* MAIL FROM */
-	SMTPCODE_STAGE_RCPT,        /* RCPT TO */
-	SMTPCODE_STAGE_DATA,        /* the DATA command itself */
-	SMTPCODE_STAGE_END_OF_DATA, /* after the message: "." or the last BDAT chunk */
-	SMTPCODE_STAGE_BDAT,
-	SMTPCODE_STAGE_RSET,
-	SMTPCODE_STAGE_VRFY,
-	SMTPCODE_STAGE_EXPN,
-	SMTPCODE_STAGE_ETRN,
-	SMTPCODE_STAGE_NOOP,
-	SMTPCODE_STAGE_QUIT
-};
-
-/* Warnings about a reply (bits of smtpcode_reply.warnings). */
-#define SMTPCODE_WARN_CLASS_MISMATCH 0x01u /* enhanced class differs from the reply's: 550 4.2.2 */
-#define SMTPCODE_WARN_NOT_ASSOCIATED 0x02u /* the registry does not pair the two codes */
-#define SMTPCODE_WARN_NONSTANDARD 0x04u    /* the basic code is defined by no RFC: 571 */
-#define SMTPCODE_WARN_BAD_ENHANCED 0x08u   /* something like an enhanced code, malformed */
-#define SMTPCODE_WARN_UNKNOWN_BASIC 0x10u  /* well-formed basic code with no entry */
-#define SMTPCODE_WARN_UNKNOWN_ENHANCED 0x20u /* enhanced code not registered (5.7.708) */
-#define SMTPCODE_WARN_INCONSISTENT 0x40u   /* lines of a multi-line reply disagree */
-#define SMTPCODE_WARN_NO_CODE 0x80u        /* no code was found at all */
-
-/* What smtpcode_parse_reply found. Pointers point into the caller's text. */
+/* What smtpcode_parse_reply found. Caller-allocated: set size first. Offsets are into the
+ * caller's text. */
 struct smtpcode_reply {
+	size_t size;
 	int basic;                 /* the reply's own code (550), or -1 if none was found */
 	struct smtpcode_code enhanced_code;    /* valid when enhanced[0] != '\0' */
 	char enhanced[SMTPCODE_CODE_MAX + 1]; /* the enhanced code as written, "5.1.1", or "" */
-	const char *text;          /* the first line's reply text after the codes */
+	size_t text_offset;        /* the first line's reply text after the codes */
 	size_t text_length;
 	enum smtpcode_stage stage; /* the command answered, where the text names it */
-	unsigned warnings;         /* SMTPCODE_WARN_* bits */
+	unsigned warnings;         /* smtpcode_warning bits */
 };
 
 /* Finds the codes in a server reply as people paste it: a plain or multi-line reply
@@ -239,69 +537,88 @@ struct smtpcode_reply {
  * an MTA log or bounce line (Postfix, Exim, Sendmail, Exchange, qmail "(#5.1.1)"), or a bare
  * code. text need not be NUL-terminated and may hold any bytes. Linear time, no allocation.
  * Returns SMTPCODE_OK when at least one code was found, SMTPCODE_ENOTFOUND when none was (out
- * is still filled, with SMTPCODE_WARN_NO_CODE), SMTPCODE_ENULL when text or out is NULL. */
+ * is still filled, with SMTPCODE_WARN_NO_CODE), SMTPCODE_ENULL when text or out is NULL,
+ * SMTPCODE_ESIZE when out->size is too small. */
 SMTPCODE_API int smtpcode_parse_reply(const char *text, size_t length,
 				      struct smtpcode_reply *out);
 
-/* English text of one SMTPCODE_WARN_* bit; NULL for anything else. */
-SMTPCODE_API const char *smtpcode_warning_text(unsigned warning);
-
-/* Name of a stage ("RCPT TO"); NULL for a value outside the enum. */
-SMTPCODE_API const char *smtpcode_stage_name(enum smtpcode_stage stage);
+/* The entries that explain a parsed reply: the basic code's, and the enhanced code's own or,
+ * for an unregistered detail, its subject's (*enhanced_note then says so). Any pointer may be
+ * NULL. Returns whether either entry was found. */
+SMTPCODE_API int smtpcode_reply_entries(const struct smtpcode_reply *reply,
+					const struct smtpcode_entry **basic,
+					const struct smtpcode_entry **enhanced,
+					enum smtpcode_note *enhanced_note);
 
 /* Writes a one-line, human-readable explanation of a server reply into buf, e.g.
- * "The recipient's mailbox does not exist (550 5.1.1): check the address for typos."
- * Always NUL-terminates when size > 0. Returns the length of the full message (as snprintf
- * does), or a negative smtpcode_error: SMTPCODE_ETRUNCATED is not returned; compare the
- * result with size to detect truncation. SMTPCODE_ENOTFOUND when the reply holds no code. */
+ * "Bad destination mailbox address (550 5.1.1): Check the local part letter by letter ..."
+ * snprintf-style. SMTPCODE_ENOTFOUND when the reply holds no code; SMTPCODE_ENULL when text
+ * is NULL, or buf is NULL with size > 0. */
 SMTPCODE_API int smtpcode_explain_reply(const char *text, size_t length, char *buf,
 					size_t size);
 
-/* ---- Comparing two codes ------------------------------------------------------------ */
+/* ---- Comparing two codes ------------------------------------------------------------- */
 
-/* What one difference (or agreement) between two codes is about. */
-enum smtpcode_aspect {
-	SMTPCODE_ASPECT_SAME_CODE = 0, /* the two are the same entry */
-	SMTPCODE_ASPECT_CLASS,         /* the class of each */
-	SMTPCODE_ASPECT_KIND,          /* basic reply code vs enhanced status code */
-	SMTPCODE_ASPECT_PAIRING,       /* whether the registry pairs an enhanced code with a basic */
-	SMTPCODE_ASPECT_MEANING,       /* what each means */
-	SMTPCODE_ASPECT_STAGE,         /* when each is seen */
-	SMTPCODE_ASPECT_WHO_ACTS,      /* who must act */
-	SMTPCODE_ASPECT_RETRY,         /* whether to retry */
-	SMTPCODE_ASPECT_STATUS         /* standard, non-standard, deprecated */
-};
+#define SMTPCODE_DIFF_MAX 16 /* differences a comparison holds at most */
 
-#define SMTPCODE_DIFF_MAX 9        /* differences a comparison holds at most */
-#define SMTPCODE_DIFF_TEXT_MAX 640 /* bytes of one difference's text, NUL included */
-
+/* One element of a comparison's array: a fixed layout, which never grows. */
 struct smtpcode_difference {
 	enum smtpcode_aspect aspect;
 	int same; /* 1 when the two codes agree on this aspect */
-	char text[SMTPCODE_DIFF_TEXT_MAX]; /* one English sentence or two */
 };
 
-/* Two codes side by side. Lives on the caller's stack; holds no pointer into it. */
+/* Two codes side by side, as data. Caller-allocated: set size first. It holds no pointer
+ * into the caller's strings: the codes as asked are copied. */
 struct smtpcode_comparison {
+	size_t size;
 	const struct smtpcode_entry *a, *b;
 	int class_a, class_b; /* the class each was met in (2..5; 0 for "X." codes) */
-	/* For a code that is not registered itself (5.7.708), the resolution's note; else NULL */
-	const char *note_a, *note_b;
+	/* For a code that is not registered itself (5.7.708), why: smtpcode_note_text() */
+	enum smtpcode_note note_a, note_b;
+	char code_a[16], code_b[16]; /* the codes as asked */
 	size_t count;         /* differences[0 .. count-1], the class contrast first */
 	struct smtpcode_difference differences[SMTPCODE_DIFF_MAX];
 };
 
 /* Compares two codes as asked ("235", "5.7.8"): fills out with the entries and the key
- * differences, in order: class, kind and pairing, meaning, stage, who acts, retry, status.
- * Two codes that agree on an aspect get a sentence saying so (same == 1), never a
- * contradiction. Returns SMTPCODE_OK, or the smtpcode_error of the first code that could not
- * be looked up (*out is then untouched). No allocation; thread-safe. */
+ * differences: the class contrast first, then the others in the order of
+ * SMTPCODE_ASPECT_LIST. Two codes that agree on an aspect get a
+ * sentence saying so (same == 1), never a contradiction. Returns SMTPCODE_OK, or the
+ * smtpcode_error of the first code that could not be resolved (out is then untouched),
+ * SMTPCODE_ENULL or SMTPCODE_ESIZE for a bad out. */
 SMTPCODE_API int smtpcode_compare(const char *code_a, const char *code_b,
 				  struct smtpcode_comparison *out);
 
+/* The sentence of difference i of a comparison. snprintf-style; SMTPCODE_ENOTFOUND when i >=
+ * c->count, SMTPCODE_ENULL for a NULL comparison. */
+SMTPCODE_API int smtpcode_difference_text(const struct smtpcode_comparison *c, size_t i,
+					  char *buf, size_t size);
+
 /* The first sentence of a text (up to and including its period), copied into buf; returns
- * its length, or the full length when it did not fit (compare with size, as with snprintf). */
+ * its length, or the full length when it did not fit (compare with size, as with snprintf).
+ * NULL text is the empty text; buf may be NULL only when size is 0. */
 SMTPCODE_API size_t smtpcode_first_sentence(const char *text, char *buf, size_t size);
+
+/* ---- JSON ------------------------------------------------------------------------------
+ * The objects of the JSON contract (README, "JSON"), as the command prints them: keys are only
+ * ever added. Pretty-printed with two spaces per level; indent is the column of the closing
+ * brace (and the first key's indentation minus two), to nest an object in a larger document.
+ * snprintf-style. */
+
+/* The entry object of a code as asked ("5.7.8", "5.7.708"). The error of smtpcode_resolve when
+ * the code cannot be resolved; SMTPCODE_ENULL when buf is NULL and size is not 0. */
+SMTPCODE_API int smtpcode_json_entry(const char *code, int indent, char *buf, size_t size);
+
+/* The explain object of a reply text: the codes, stage, text, message, both entries and the
+ * warnings; basic_code and enhanced_code are null when the text holds no code.
+ * SMTPCODE_ENULL when text is NULL, or buf is NULL and size is not 0. */
+SMTPCODE_API int smtpcode_json_explain(const char *text, size_t length, int indent, char *buf,
+				       size_t size);
+
+/* The comparison object of two codes: both entries and the differences. The error of
+ * smtpcode_compare when a code cannot be resolved. */
+SMTPCODE_API int smtpcode_json_compare(const char *code_a, const char *code_b, int indent,
+				       char *buf, size_t size);
 
 #ifdef __cplusplus
 }

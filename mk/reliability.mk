@@ -29,12 +29,7 @@ SANITIZER_ENV := ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:abort_on_error=0 \
                  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
                  TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
 
-# The reply parser is tested and fuzzed once the library builds src/reply.c.
-HAVE_REPLY := $(filter src/reply.c,$(LIB_SRC))
-REPLY_DEF  := $(if $(HAVE_REPLY),-DSMTPCODE_HAVE_REPLY)
-SEARCH_DEF := $(if $(filter src/search.c,$(LIB_SRC)),-DSMTPCODE_HAVE_SEARCH)
-
-FUZZ_TARGETS := lookup cli gencodes $(if $(HAVE_REPLY),reply) $(if $(SEARCH_DEF),search)
+FUZZ_TARGETS := lookup cli gencodes reply search
 
 .PHONY: check-sanitize check-tsan fuzz fuzz-targets fuzz-ci fuzz-long memcheck tests-built \
         coverage lint
@@ -43,7 +38,7 @@ CI_STEPS += check-sanitize check-tsan memcheck fuzz-ci lint coverage
 
 # ---- tests this fragment owns ------------------------------------------------------------
 # private: the flags must not leak into the library objects built for these programs.
-$(B)/tests/test_threads: private ALL_CFLAGS += -pthread $(REPLY_DEF)
+$(B)/tests/test_threads: private ALL_CFLAGS += -pthread
 $(B)/tests/test_threads: private ALL_LDFLAGS += -pthread
 
 # Everything make check runs, built but not run (for memcheck).
@@ -56,8 +51,10 @@ check-sanitize:
 		echo "$(SANITIZER_ENV) $(MAKE) B=$(B)-asan-clang CC=$(CLANG) SANITIZE=address,undefined check"; \
 		$(SANITIZER_ENV) $(MAKE) --no-print-directory B=$(B)-asan-clang CC=$(CLANG) \
 			SANITIZE=address,undefined check; \
+	elif [ -n "$$CI" ]; then \
+		echo "check-sanitize: $(CLANG) not found (make deps-ci installs it)"; exit 1; \
 	else \
-		echo "check-sanitize: $(CLANG) not found; the clang run is skipped (make deps)"; \
+		echo "SKIP: check-sanitize with clang: $(CLANG) not found (make deps-ci)"; \
 	fi
 
 check-tsan:
@@ -73,25 +70,36 @@ FUZZ_BUILD = $(MAKE) --no-print-directory B=$(B)-fuzz CC=$(CLANG) CFLAGS="-O1 -g
 fuzz:
 	$(FUZZ_BUILD)
 
-fuzz-targets: $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz_%)
+fuzz-targets: $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz_%) $(B)/fuzz/tsv-seeds
 
 $(B)/fuzz/fuzz_cli: $(CLI_OBJ)
-$(B)/fuzz/fuzz_lookup: private ALL_CFLAGS += $(SEARCH_DEF)
-$(B)/fuzz/fuzz_gencodes: tools/gencodes.c
-$(B)/fuzz/fuzz_gencodes: private ALL_CFLAGS += -DGENCODES_FUZZ -Itools
+$(B)/fuzz/fuzz_cli: private ALL_CFLAGS += -Isrc/cli
+$(B)/fuzz/fuzz_gencodes: $(filter-out tools/gencodes/main.c,$(GEN_SRC)) tools/gencodes/main.c
+$(B)/fuzz/fuzz_gencodes: private ALL_CFLAGS += -DGENCODES_FUZZ -Itools/gencodes
 $(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(B)/libsmtpcode.a | $(B)/fuzz
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(filter %.o,$^) $(B)/libsmtpcode.a -fsanitize=fuzzer \
-		$(ALL_LDFLAGS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(filter %.o tools/%.c,$^) $(B)/libsmtpcode.a \
+		-fsanitize=fuzzer $(ALL_LDFLAGS)
+
+# Writes the text of every row of the reply tables as a seed file (tests/fuzz/tsv_seeds.c).
+$(B)/fuzz/tsv-seeds: tests/fuzz/tsv_seeds.c tests/tsv.c tests/tsv.h | $(B)/fuzz
+	$(CC) $(ALL_CFLAGS) -Itests -o $@ tests/fuzz/tsv_seeds.c tests/tsv.c $(ALL_LDFLAGS)
 
 $(B)/fuzz:
 	mkdir -p $@
 
 # Each target runs on a copy of its seeds in $(B)-fuzz/corpus (the repository is never
-# written); crashes land in $(B)-fuzz/artifacts.
+# written): tests/fuzz/corpus/TARGET, every case of tests/data/replies/ for the reply
+# parser, and the data files and the generator's test files for the generator. Crashes land
+# in $(B)-fuzz/artifacts.
+FUZZ_SEED = mkdir -p $(B)-fuzz/corpus/reply $(B)-fuzz/corpus/gencodes && \
+            $(B)-fuzz/fuzz/tsv-seeds tests/data/replies $(B)-fuzz/corpus/reply && \
+            cp $(CODES) tests/generator/*.codes $(B)-fuzz/corpus/gencodes/
 fuzz-ci: fuzz
+	$(FUZZ_SEED)
 	$(SANITIZER_ENV) sh tests/fuzz/run.sh $(B)-fuzz $(FUZZ_TIME) $(FUZZ_TARGETS)
 
 fuzz-long: fuzz
+	$(FUZZ_SEED)
 	$(SANITIZER_ENV) sh tests/fuzz/run.sh $(B)-fuzz $(FUZZ_LONG_TIME) $(FUZZ_TARGETS)
 
 # ---- valgrind --------------------------------------------------------------------------------
@@ -106,7 +114,7 @@ memcheck:
 # before in CI, is the gate for test results; this step gates the figures. Counters are
 # updated atomically: test_threads runs the library on 8 threads.
 coverage:
-	rm -f $(B)-cov/obj/*.gcda $(B)-cov/tests/*.gcda $(B)-cov/*.gcda
+	rm -f $(B)-cov/lib/*.gcda $(B)-cov/cli/*.gcda $(B)-cov/tests/*.gcda $(B)-cov/*.gcda
 	mkdir -p $(B)-cov
 	-$(MAKE) --no-print-directory B=$(B)-cov CC=gcc CFLAGS="-O0 -g --coverage -fprofile-update=atomic" \
 		LDFLAGS=--coverage check >$(B)-cov/check.log 2>&1
@@ -126,11 +134,12 @@ coverage:
 # clang-tidy: the checks in .clang-tidy. It runs once per file: clang-tidy 14 given several
 # files carries analyzer state from one to the next (valist.Uninitialized then fires on a
 # va_start a file earlier in the list never saw).
-# The generated .inc files are analysed as part of lookup.c but never reported.
-LINT_SRC   = $(sort $(wildcard src/*.c)) tools/gencodes.c
-LINT_FLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -I$(B)-lint
+# The generated .inc files are analysed as part of table.c but never reported.
+LINT_SRC   = $(LIB_SRC) $(CLI_SRC) src/cli/main.c $(GEN_SRC)
+LINT_FLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc/lib -Isrc/cli -Itools/gencodes \
+             -I$(B)-lint/gen
 lint:
-	$(MAKE) --no-print-directory B=$(B)-lint $(B)-lint/codes-hash.inc
+	$(MAKE) --no-print-directory B=$(B)-lint $(B)-lint/gen/codes-hash.inc
 	$(CPPCHECK) --quiet --error-exitcode=1 --inline-suppr --std=c11 \
 		--enable=warning,style,performance,portability --suppress=missingIncludeSystem \
 		--suppress=variableScope --suppress='*:$(B)-lint/*' $(LINT_FLAGS) $(LINT_SRC)

@@ -47,7 +47,8 @@ for t in "$B"/tests/test_*; do
 done
 
 cd "$top" || exit 2
-vg "gencodes codes/" "$B/gencodes" "$tmp/o.gperf" "$tmp/o.inc" codes/*.codes
+mkdir -p "$tmp/gen"
+vg "gencodes codes/" "$B/gencodes" -o "$tmp/gen" codes/*.codes
 for f in tests/generator/*.codes; do
 	vg "gencodes $(basename "$f" .codes)" "$B/gencodes" --check "$f"
 done

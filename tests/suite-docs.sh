@@ -17,8 +17,10 @@ elif command -v groff >/dev/null 2>&1; then
 	else
 		echo "FAIL docs man-lint"; printf '%s\n' "$out"
 	fi
+elif [ -n "${CI:-}" ]; then
+	echo "FAIL docs man-lint: neither mandoc nor groff is installed (make deps-ci)"
 else
-	echo "FAIL docs man-lint: neither mandoc nor groff is installed"
+	echo "SKIP: docs: neither mandoc nor groff is installed (make deps-ci installs mandoc)"
 fi
 
 # every long option of --help appears in the man page, and the reverse

@@ -9,15 +9,16 @@ cd "$top" || exit 2
 dir=tests/generator  # relative, as the messages name it
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/out" || exit 2
 
 for f in "$dir"/*.codes; do
 	name=$(basename "$f" .codes)
 	case $name in
 	good-*)
 		# accepted, and both outputs are valid input for gperf and the C compiler
-		if "$B/gencodes" "$tmp/out.gperf" "$tmp/out.inc" "$f" 2>"$tmp/err" &&
-		   [ ! -s "$tmp/err" ] && ${GPERF:-gperf} "$tmp/out.gperf" >"$tmp/hash.c" &&
-		   printf '#include "smtpcode.h"\n#include "%s"\n' "$tmp/out.inc" |
+		if "$B/gencodes" -o "$tmp/out" "$f" 2>"$tmp/err" &&
+		   [ ! -s "$tmp/err" ] && ${GPERF:-gperf} "$tmp/out/codes.gperf" >"$tmp/hash.c" &&
+		   printf '#include "smtpcode.h"\n#include "%s"\n' "$tmp/out/codes-table.inc" |
 		   ${CC:-cc} -std=c11 -Wall -Werror -Wno-unused-variable -I"$top/include" \
 			-fsyntax-only -x c - 2>>"$tmp/err"; then
 			echo "PASS generator $name"
@@ -25,20 +26,20 @@ for f in "$dir"/*.codes; do
 			echo "FAIL generator $name: rejected a good file"
 			cat "$tmp/err"
 		fi
-		rm -f "$tmp/out.gperf" "$tmp/out.inc"
+		rm -f "$tmp"/out/*
 		continue
 		;;
 	esac
-	"$B/gencodes" "$tmp/out.gperf" "$tmp/out.inc" "$f" 2>"$tmp/err"
+	"$B/gencodes" -o "$tmp/out" "$f" 2>"$tmp/err"
 	rc=$?
 	if [ "$rc" -ne 1 ]; then
 		echo "FAIL generator $name: exit status $rc, want 1"
-	elif [ -e "$tmp/out.gperf" ] || [ -e "$tmp/out.inc" ] || [ -e "$tmp/out.inc.tmp" ]; then
+	elif [ -n "$(ls "$tmp/out")" ]; then
 		echo "FAIL generator $name: wrote output although the data is bad"
 	elif ! diff -u "$dir/$name.expected" "$tmp/err"; then
 		echo "FAIL generator $name: messages differ (diff above)"
 	else
 		echo "PASS generator $name"
 	fi
-	rm -f "$tmp"/out.*
+	rm -f "$tmp"/out/*
 done

@@ -20,9 +20,11 @@ ldflags=${LDFLAGS:-}
 MAKEFLAGS=$(printf '%s\n' "${MAKEFLAGS:-}" | sed 's/ *--jobserver-[a-z]*=[^ ]*//g')
 export MAKEFLAGS
 
-part() { sed -n "s/^#define SMTPCODE_VERSION_$1 \\([0-9]*\\)\$/\\1/p" include/smtpcode.h; }
-major=$(part MAJOR)
-version=$major.$(part MINOR).$(part PATCH)
+# the soname carries the ABI version, the file ABI.MINOR.PATCH (see include/smtpcode.h)
+part() { sed -n "s/^#define SMTPCODE_$1 \\([0-9]*\\)\$/\\1/p" include/smtpcode.h; }
+major=$(part ABI_VERSION)
+libversion=$major.$(part VERSION_MINOR).$(part VERSION_PATCH)
+version=$(part VERSION_MAJOR).$(part VERSION_MINOR).$(part VERSION_PATCH) # the API's
 
 # A prefix that cannot exist outside the staging tree, so a file written without DESTDIR
 # shows up.
@@ -54,7 +56,7 @@ run_layout() {
 	{
 		echo ".$bindir/smtpcode"
 		echo ".$includedir/smtpcode.h"
-		for f in libsmtpcode.a libsmtpcode.so "libsmtpcode.so.$major" "libsmtpcode.so.$version"; do
+		for f in libsmtpcode.a libsmtpcode.so "libsmtpcode.so.$major" "libsmtpcode.so.$libversion"; do
 			echo ".$libdir/$f"
 		done
 		echo ".$pcdir/smtpcode.pc"
@@ -74,9 +76,9 @@ run_layout() {
 	lib=$dest$libdir
 	[ -x "$dest$bindir/smtpcode" ] || { echo "smtpcode is not executable"; ok=0; }
 	[ -L "$lib/libsmtpcode.so" ] && [ -L "$lib/libsmtpcode.so.$major" ] &&
-		[ ! -L "$lib/libsmtpcode.so.$version" ] || { echo "wrong links in $lib"; ok=0; }
+		[ ! -L "$lib/libsmtpcode.so.$libversion" ] || { echo "wrong links in $lib"; ok=0; }
 	# relative links, so they resolve inside DESTDIR
-	cmp -s "$lib/libsmtpcode.so" "$B/libsmtpcode.so.$version" ||
+	cmp -s "$lib/libsmtpcode.so" "$B/libsmtpcode.so.$libversion" ||
 		{ echo "$lib/libsmtpcode.so does not lead to the library"; ok=0; }
 	cmp -s include/smtpcode.h "$dest$includedir/smtpcode.h" || { echo "header differs"; ok=0; }
 	"$dest$bindir/smtpcode" --version >"$tmp/out" 2>&1 && grep -q "$version" "$tmp/out" ||

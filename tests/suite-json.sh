@@ -4,7 +4,9 @@
 B=${1:-build}
 bin=$B/smtpcode
 if ! command -v jq >/dev/null 2>&1; then
-	echo "FAIL json: jq is not installed (make deps installs it)"
+	# in CI a missing test tool is a failure; a plain make check may skip the suite
+	if [ -n "${CI:-}" ]; then echo "FAIL json: jq is not installed (make deps-ci installs it)"
+	else echo "SKIP: json: jq is not installed (make deps-ci installs it)"; fi
 	exit 0
 fi
 

@@ -4,7 +4,9 @@
 B=${1:-build}
 bin=$B/smtpcode
 if ! command -v cmark >/dev/null 2>&1; then
-	echo "FAIL markdown: cmark is not installed (make deps installs it)"
+	# in CI a missing test tool is a failure; a plain make check may skip the suite
+	if [ -n "${CI:-}" ]; then echo "FAIL markdown: cmark is not installed (make deps-ci installs it)"
+	else echo "SKIP: markdown: cmark is not installed (make deps-ci installs it)"; fi
 	exit 0
 fi
 tmp=$(mktemp -d) || exit 2

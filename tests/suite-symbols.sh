@@ -20,7 +20,8 @@ result() { # result OK NAME: one PASS/FAIL line
 # The header as one declaration per line: comments and preprocessor lines dropped, text
 # joined and split at ';'.
 awk '
-	/^[ \t]*#/ { next }
+	continued { continued = /\\$/; next }
+	/^[ \t]*#/ { continued = /\\$/; next }
 	{
 		line = $0; out = ""
 		while (line != "") {
@@ -50,7 +51,8 @@ result $ok header-parsed
 
 # A prototype without SMTPCODE_API would be hidden by -fvisibility=hidden: a link error for
 # every program that calls it.
-grep '(' "$tmp/decls" | grep -v 'SMTPCODE_API' | grep -v '^[ }]*typedef' >"$tmp/unmarked"
+grep '(' "$tmp/decls" | grep -v 'SMTPCODE_API' | grep -v '^[ }]*typedef' |
+	grep -v '^[ }]*enum smtpcode_[a-z_]* { SMTPCODE_[A-Z_]*_LIST(' >"$tmp/unmarked"
 ok=1
 if [ -s "$tmp/unmarked" ]; then
 	echo "declared without SMTPCODE_API:"; sed 's/^ */  /' "$tmp/unmarked"
@@ -120,10 +122,11 @@ if [ -s "$tmp/missing" ]; then
 fi
 result $ok static-defines-header
 
-# soname libsmtpcode.so.MAJOR, links libsmtpcode.so -> .so.MAJOR -> .so.MAJOR.MINOR.PATCH
-part() { sed -n "s/^#define SMTPCODE_VERSION_$1 \\([0-9]*\\)\$/\\1/p" "$header"; }
-major=$(part MAJOR)
-version=$major.$(part MINOR).$(part PATCH)
+# soname libsmtpcode.so.ABI, links libsmtpcode.so -> .so.ABI -> .so.ABI.MINOR.PATCH
+# the soname carries the ABI version, the file ABI.MINOR.PATCH (see include/smtpcode.h)
+part() { sed -n "s/^#define SMTPCODE_$1 \\([0-9]*\\)\$/\\1/p" "$header"; }
+major=$(part ABI_VERSION)
+version=$major.$(part VERSION_MINOR).$(part VERSION_PATCH)
 ok=1
 soname=$(objdump -p "$so" 2>/dev/null | awk '$1 == "SONAME" { print $2 }')
 if [ "$soname" != "libsmtpcode.so.$major" ]; then

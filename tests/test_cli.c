@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "output.h"
+#include "layout.h"
 #include "smtpcode.h"
 
 struct run {
@@ -390,34 +390,7 @@ static void test_cli_output_fits_the_width(void **state)
 	unsetenv("COLUMNS");
 }
 
-/* ---- output helpers ------------------------------------------------------------------ */
-
-static void json_of(const char *in, char *out, size_t size)
-{
-	FILE *fp = tmpfile();
-
-	assert_non_null(fp);
-	json_string(fp, in);
-	slurp(fp, out, size);
-}
-
-static void test_cli_json_string_escapes(void **state)
-{
-	char buf[256];
-
-	(void)state;
-	json_of("a\"b\\c", buf, sizeof buf);
-	assert_string_equal(buf, "\"a\\\"b\\\\c\"");
-	json_of("tab\there\nnl\r\x01\x7f", buf, sizeof buf);
-	assert_string_equal(buf, "\"tab\\there\\nnl\\u000d\\u0001\\u007f\"");
-	json_of("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x93\xa7", buf, sizeof buf); /* valid UTF-8 */
-	assert_string_equal(buf, "\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x93\xa7\"");
-	json_of("\xff\xc3(\xe0\x80\x80\xed\xa0\x80\xf4\x90\x80\x80\xc0\xaf", buf, sizeof buf);
-	assert_null(strchr(buf, '\xff'));
-	assert_non_null(strstr(buf, "\\ufffd"));
-	json_of("", buf, sizeof buf);
-	assert_string_equal(buf, "\"\"");
-}
+/* ---- layout ------------------------------------------------------------------------------ */
 
 static void test_cli_wrap_next_cuts_long_words(void **state)
 {
@@ -683,7 +656,6 @@ int main(void)
 		cmocka_unit_test(test_cli_search_ranks_title_hits_first),
 		cmocka_unit_test(test_cli_color),
 		cmocka_unit_test(test_cli_output_fits_the_width),
-		cmocka_unit_test(test_cli_json_string_escapes),
 		cmocka_unit_test(test_cli_wrap_next_cuts_long_words),
 		cmocka_unit_test(test_cli_explain_forms),
 		cmocka_unit_test(test_cli_explain_review_findings),

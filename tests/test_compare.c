@@ -21,9 +21,19 @@ static const struct smtpcode_difference *find_aspect(const struct smtpcode_compa
 	return NULL;
 }
 
+/* The sentence of a difference, in a buffer that holds any of them. */
+static const char *text(const struct smtpcode_comparison *c, const struct smtpcode_difference *d)
+{
+	static char buf[2048];
+	int n = smtpcode_difference_text(c, (size_t)(d - c->differences), buf, sizeof buf);
+
+	assert_true(n > 0 && (size_t)n < sizeof buf);
+	return buf;
+}
+
 static void test_compare_class_contrast_comes_first(void **state)
 {
-	struct smtpcode_comparison c;
+	struct smtpcode_comparison c = { .size = sizeof c };
 	const char *want;
 
 	(void)state;
@@ -37,7 +47,7 @@ static void test_compare_class_contrast_comes_first(void **state)
 	assert_int_equal(c.differences[0].same, 0);
 	want = "235 is a 2xx Positive Completion reply (the request succeeded), while 535 is "
 	       "a 5xx Permanent Negative Completion reply";
-	assert_true(strncmp(c.differences[0].text, want, strlen(want)) == 0);
+	assert_true(strncmp(text(&c, &c.differences[0]), want, strlen(want)) == 0);
 	assert_non_null(find_aspect(&c, SMTPCODE_ASPECT_MEANING));
 	assert_non_null(find_aspect(&c, SMTPCODE_ASPECT_STAGE));
 	assert_int_equal(find_aspect(&c, SMTPCODE_ASPECT_WHO_ACTS)->same, 0);
@@ -49,22 +59,22 @@ static void test_compare_class_contrast_comes_first(void **state)
 /* Same class: say they share it, and never call the classes different. */
 static void test_compare_same_class_says_so(void **state)
 {
-	struct smtpcode_comparison c;
+	struct smtpcode_comparison c = { .size = sizeof c };
 	size_t i;
 
 	(void)state;
 	assert_int_equal(smtpcode_compare("450", "451", &c), SMTPCODE_OK);
 	assert_int_equal(c.differences[0].same, 1);
-	assert_string_equal(c.differences[0].text,
+	assert_string_equal(text(&c, &c.differences[0]),
 			    "Both 450 and 451 are 4xx Transient Negative Completion replies (a "
 			    "temporary failure, so the same request may succeed later).");
 	for (i = 0; i < c.count; i++)
-		assert_null(strstr(c.differences[i].text, "while"));
+		assert_null(strstr(text(&c, &c.differences[i]), "while"));
 }
 
 static void test_compare_identical_codes(void **state)
 {
-	struct smtpcode_comparison c;
+	struct smtpcode_comparison c = { .size = sizeof c };
 	const struct smtpcode_difference *d;
 
 	(void)state;
@@ -72,7 +82,7 @@ static void test_compare_identical_codes(void **state)
 	assert_int_equal(c.differences[0].same, 1);
 	d = find_aspect(&c, SMTPCODE_ASPECT_SAME_CODE);
 	assert_non_null(d);
-	assert_non_null(strstr(d->text, "same entry"));
+	assert_non_null(strstr(text(&c, d), "same entry"));
 	assert_null(find_aspect(&c, SMTPCODE_ASPECT_MEANING));
 	assert_int_equal(find_aspect(&c, SMTPCODE_ASPECT_WHO_ACTS)->same, 1);
 	assert_int_equal(find_aspect(&c, SMTPCODE_ASPECT_RETRY)->same, 1);
@@ -81,12 +91,12 @@ static void test_compare_identical_codes(void **state)
 	assert_ptr_equal(c.a, c.b);
 	assert_int_equal(c.differences[0].same, 0);
 	assert_int_equal(find_aspect(&c, SMTPCODE_ASPECT_RETRY)->same, 0);
-	assert_non_null(strstr(find_aspect(&c, SMTPCODE_ASPECT_RETRY)->text, "later"));
+	assert_non_null(strstr(text(&c, find_aspect(&c, SMTPCODE_ASPECT_RETRY)), "later"));
 }
 
 static void test_compare_basic_with_enhanced(void **state)
 {
-	struct smtpcode_comparison c;
+	struct smtpcode_comparison c = { .size = sizeof c };
 	const struct smtpcode_difference *d;
 
 	(void)state;
@@ -96,40 +106,46 @@ static void test_compare_basic_with_enhanced(void **state)
 	d = find_aspect(&c, SMTPCODE_ASPECT_PAIRING);
 	assert_non_null(d);
 	assert_int_equal(d->same, 1);
-	assert_non_null(strstr(d->text, "\"550 5.7.1\" is an expected pair"));
+	assert_non_null(strstr(text(&c, d), "\"550 5.7.1\" is an expected pair"));
 	assert_int_equal(smtpcode_compare("5.7.8", "421", &c), SMTPCODE_OK);
 	d = find_aspect(&c, SMTPCODE_ASPECT_PAIRING);
 	assert_non_null(d);
 	assert_int_equal(d->same, 0);
-	assert_non_null(strstr(d->text, "535, 554"));
+	assert_non_null(strstr(text(&c, d), "535, 554"));
 }
 
 static void test_compare_status_difference(void **state)
 {
-	struct smtpcode_comparison c;
+	struct smtpcode_comparison c = { .size = sizeof c };
 	const struct smtpcode_difference *d;
 
 	(void)state;
 	assert_int_equal(smtpcode_compare("571", "550", &c), SMTPCODE_OK);
 	d = find_aspect(&c, SMTPCODE_ASPECT_STATUS);
 	assert_non_null(d);
-	assert_non_null(strstr(d->text, "571 is non-standard"));
+	assert_non_null(strstr(text(&c, d), "571 is non-standard"));
 	assert_int_equal(smtpcode_compare("550", "551", &c), SMTPCODE_OK);
 	assert_null(find_aspect(&c, SMTPCODE_ASPECT_STATUS));
 }
 
 static void test_compare_errors_leave_out_untouched(void **state)
 {
-	struct smtpcode_comparison c;
+	struct smtpcode_comparison c = { .size = sizeof c };
 
 	(void)state;
 	memset(&c, 0x5a, sizeof c);
+	c.size = sizeof c;
 	assert_int_equal(smtpcode_compare("235", "599", &c), SMTPCODE_ENOTFOUND);
 	assert_int_equal(smtpcode_compare("abc", "535", &c), SMTPCODE_ESYNTAX);
 	assert_int_equal(smtpcode_compare("535", "", &c), SMTPCODE_EEMPTY);
 	assert_int_equal(smtpcode_compare(NULL, "535", &c), SMTPCODE_ENULL);
 	assert_int_equal(smtpcode_compare("535", "235", NULL), SMTPCODE_ENULL);
-	assert_int_equal(((unsigned char *)&c)[0], 0x5a);
+	assert_int_equal(((unsigned char *)&c)[sizeof c.size], 0x5a);
+	/* a size below the first version's: nothing written */
+	c.size = sizeof c.size;
+	assert_int_equal(smtpcode_compare("535", "235", &c), SMTPCODE_ESIZE);
+	assert_int_equal(((unsigned char *)&c)[sizeof c.size], 0x5a);
+	c.size = sizeof c;
 	/* an unregistered detail compares through its subject */
 	assert_int_equal(smtpcode_compare("550", "5.7.708", &c), SMTPCODE_OK);
 	assert_ptr_equal(c.b, smtpcode_lookup("X.7.XXX"));
@@ -142,7 +158,7 @@ static void test_compare_every_text_is_a_sentence(void **state)
 					     "535", "550", "552", "554", "571", "5.7.1", "4.7.1",
 					     "X.7.26", "2.0.0", "5.1.1", "5.7.708", "5.7" };
 	size_t i, j, k, n = sizeof codes / sizeof codes[0];
-	struct smtpcode_comparison c;
+	struct smtpcode_comparison c = { .size = sizeof c };
 
 	(void)state;
 	for (i = 0; i < n; i++) {
@@ -150,13 +166,15 @@ static void test_compare_every_text_is_a_sentence(void **state)
 			assert_int_equal(smtpcode_compare(codes[i], codes[j], &c), SMTPCODE_OK);
 			assert_true(c.count >= 3 && c.count <= SMTPCODE_DIFF_MAX);
 			for (k = 0; k < c.count; k++) {
-				size_t len = strlen(c.differences[k].text);
+				const char *t = text(&c, &c.differences[k]);
+				size_t len = strlen(t);
 
-				assert_true(len > 20 && len < SMTPCODE_DIFF_TEXT_MAX - 1);
-				if (strchr(".)", c.differences[k].text[len - 1]) == NULL)
-					fail_msg("%s vs %s, item %zu: '%s'", codes[i], codes[j], k,
-						 c.differences[k].text);
+				assert_true(len > 20);
+				if (strchr(".)", t[len - 1]) == NULL)
+					fail_msg("%s vs %s, item %zu: '%s'", codes[i], codes[j], k, t);
 			}
+			assert_int_equal(smtpcode_difference_text(&c, c.count, NULL, 0),
+					 SMTPCODE_ENOTFOUND);
 		}
 	}
 }

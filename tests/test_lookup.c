@@ -179,23 +179,26 @@ static void test_lookup_unknown_but_well_formed(void **state)
 
 static void test_lookup_resolve_falls_back_to_subject_and_class(void **state)
 {
-	struct smtpcode_resolution r;
+	struct smtpcode_resolution r = { .size = sizeof r };
 
 	(void)state;
 	assert_int_equal(smtpcode_resolve("5.7.8", &r), SMTPCODE_OK);
 	assert_ptr_equal(r.entry, smtpcode_lookup("X.7.8"));
 	assert_ptr_equal(r.subject_entry, smtpcode_lookup("X.7.XXX"));
 	assert_ptr_equal(r.class_entry, smtpcode_lookup("5.XXX.XXX"));
-	assert_null(r.note);
+	assert_int_equal(r.note, SMTPCODE_NOTE_NONE);
+	assert_int_equal(r.reply_class, 5);
 	assert_int_equal(smtpcode_resolve("5.7.708", &r), SMTPCODE_OK);
 	assert_null(r.entry);
 	assert_ptr_equal(r.subject_entry, smtpcode_lookup("X.7.XXX"));
 	assert_ptr_equal(r.class_entry, smtpcode_lookup("5.XXX.XXX"));
-	assert_non_null(r.note);
+	assert_int_equal(r.note, SMTPCODE_NOTE_UNREGISTERED_DETAIL);
+	assert_ptr_equal(smtpcode_resolved_entry(&r), r.subject_entry);
 	assert_int_equal(smtpcode_resolve("4.2", &r), SMTPCODE_OK);
 	assert_ptr_equal(r.entry, smtpcode_lookup("X.2.XXX"));
 	assert_ptr_equal(r.class_entry, smtpcode_lookup("4.XXX.XXX"));
-	assert_non_null(r.note);
+	assert_int_equal(r.note, SMTPCODE_NOTE_SHORT_FORM);
+	assert_ptr_equal(smtpcode_resolved_entry(&r), r.entry);
 	assert_int_equal(smtpcode_resolve("X.7.999", &r), SMTPCODE_OK);
 	assert_null(r.entry);
 	assert_null(r.class_entry);
@@ -212,6 +215,30 @@ static void test_lookup_resolve_falls_back_to_subject_and_class(void **state)
 	assert_int_equal(smtpcode_resolve("abc", &r), SMTPCODE_ESYNTAX);
 	assert_int_equal(smtpcode_resolve(NULL, &r), SMTPCODE_ENULL);
 	assert_int_equal(smtpcode_resolve("535", NULL), SMTPCODE_ENULL);
+	assert_null(smtpcode_resolved_entry(NULL));
+	/* a size below the first version's: nothing written, the call refused */
+	memset(&r, 0x5a, sizeof r);
+	r.size = sizeof r.size;
+	assert_int_equal(smtpcode_resolve("535", &r), SMTPCODE_ESIZE);
+	assert_int_equal(((unsigned char *)&r)[sizeof r.size], 0x5a);
+	assert_int_equal(r.size, sizeof r.size);
+}
+
+static void test_lookup_basic_number(void **state)
+{
+	int code;
+
+	(void)state;
+	for (code = 0; code < 1000; code++) {
+		char text[8];
+
+		snprintf(text, sizeof text, "%d", code);
+		assert_ptr_equal(smtpcode_lookup_basic(code),
+				 code >= 100 ? smtpcode_lookup(text) : NULL);
+	}
+	assert_null(smtpcode_lookup_basic(-1));
+	assert_null(smtpcode_lookup_basic(1 << 30));
+	assert_non_null(smtpcode_lookup_basic(550));
 }
 
 static void test_lookup_parse_code_fields(void **state)
@@ -290,7 +317,7 @@ static void test_lookup_strerror_and_version(void **state)
 	char version[32];
 
 	(void)state;
-	for (e = SMTPCODE_ETRUNCATED; e <= SMTPCODE_OK; e++) {
+	for (e = SMTPCODE_ESIZE; e <= SMTPCODE_OK; e++) {
 		assert_non_null(smtpcode_strerror(e));
 		assert_string_not_equal(smtpcode_strerror(e), "unknown error");
 	}
@@ -298,6 +325,7 @@ static void test_lookup_strerror_and_version(void **state)
 	snprintf(version, sizeof version, "%d.%d.%d", SMTPCODE_VERSION_MAJOR,
 		 SMTPCODE_VERSION_MINOR, SMTPCODE_VERSION_PATCH);
 	assert_string_equal(smtpcode_version(), version);
+	assert_int_equal(smtpcode_abi_version(), SMTPCODE_ABI_VERSION);
 }
 
 int main(void)
@@ -310,6 +338,7 @@ int main(void)
 		cmocka_unit_test(test_lookup_rejects_huge_input),
 		cmocka_unit_test(test_lookup_unknown_but_well_formed),
 		cmocka_unit_test(test_lookup_resolve_falls_back_to_subject_and_class),
+		cmocka_unit_test(test_lookup_basic_number),
 		cmocka_unit_test(test_lookup_parse_code_fields),
 		cmocka_unit_test(test_lookup_class_names),
 		cmocka_unit_test(test_lookup_names_and_retry),

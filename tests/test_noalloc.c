@@ -1,7 +1,8 @@
-/* test_noalloc.c -- lookup, compare and reply parsing never touch the heap.
- * mk/bench.mk links this program with -Wl,--wrap=malloc (calloc, realloc, free, strdup, ...),
- * so every such call from the test and from libsmtpcode.a goes through the counters below.
- * Calls made inside the C library itself (say, by vsnprintf) are not seen. */
+/* test_noalloc.c -- lookups, comparisons, reply parsing, explanations and JSON never touch
+ * the heap. mk/bench.mk links this program with -Wl,--wrap=malloc (calloc, realloc, free,
+ * strdup, ...), so every such call from the test and from libsmtpcode.a goes through the
+ * counters below; without that link it does not link at all. Calls made inside the C library
+ * itself (say, by vsnprintf) are not seen. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -13,8 +14,8 @@
 #include <string.h>
 
 #include "smtpcode.h"
+#include "tsv.h"
 
-#ifdef NOALLOC_WRAPPED
 
 static unsigned long allocations; /* heap calls since the last reset */
 
@@ -84,8 +85,8 @@ int __wrap_posix_memalign(void **p, size_t alignment, size_t size)
 	return __real_posix_memalign(p, alignment, size);
 }
 
-/* Skips the calling test unless a malloc and a free made here are both counted: the wrap must
- * be in the link, and nothing (a sanitizer's interceptor, say) may route around it. */
+/* Fails the calling test unless a malloc and a free made here are both counted: the wrap
+ * must be in the link, and nothing (a sanitizer's interceptor, say) may route around it. */
 static void require_counting(void)
 {
 	void *(*volatile alloc)(size_t) = malloc; /* through a pointer: not optimised away */
@@ -93,24 +94,11 @@ static void require_counting(void)
 	unsigned long before = allocations;
 
 	release(alloc(16));
-	if (allocations - before != 2) {
-		print_message("allocation counter saw %lu of 2 calls; cannot check\n",
-			      allocations - before);
-		skip();
-	}
+	if (allocations - before != 2)
+		fail_msg("the allocation counter saw %lu of 2 calls: the program must be linked "
+			 "with -Wl,--wrap=malloc and the others (mk/bench.mk)",
+			 allocations - before);
 }
-
-#else
-
-static unsigned long allocations;
-
-static void require_counting(void)
-{
-	print_message("built without -Wl,--wrap=malloc (see mk/bench.mk); cannot count\n");
-	skip();
-}
-
-#endif
 
 static const char *const malformed[] = {
 	"", "5", "55", "5555", "abc", "5.7", "5.7.", "5.7.8.", "5..8", "1.2.3", "6.7.8", "135",
@@ -185,7 +173,7 @@ static void test_noalloc_lookup_malformed_and_unknown(void **state)
 
 static void test_noalloc_compare(void **state)
 {
-	struct smtpcode_comparison out;
+	struct smtpcode_comparison out = { .size = sizeof out };
 	size_t i, n = smtpcode_entry_count();
 	int ok = 0;
 	unsigned long before;
@@ -207,81 +195,135 @@ static void test_noalloc_compare(void **state)
 	assert_int_equal(ok, (int)(2 * n + 2));
 }
 
-#if defined(NOALLOC_HAVE_PARSE_REPLY) || defined(NOALLOC_HAVE_EXPLAIN_REPLY)
-/* Replies as people paste them; the last ones hold no code or junk. */
-static const char *const replies[] = {
-	"250 2.0.0 Ok: queued as 4Xyz1234AbC\r\n",
-	"550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown\r\n",
-	"550-5.7.1 [203.0.113.5] Our system has detected that this message is\r\n"
-	"550-5.7.1 likely unsolicited mail.\r\n"
-	"550 5.7.1  https://support.google.com/mail/?p=UnsolicitedMessageError - gsmtp\r\n",
-	"Status: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 <bob@example.org>... User unknown\n",
-	"Nov 30 14:02:11 mx1 postfix/smtp[12345]: 4Xyz1234AbC: to=<bob@example.org>, "
-	"dsn=5.1.1, status=bounced (host mx.example.org[198.51.100.7] said: 550 5.1.1 "
-	"<bob@example.org>: User unknown (in reply to RCPT TO command))",
-	"  bob@example.org\n"
-	"    SMTP error from remote mail server after RCPT TO:<bob@example.org>:\n"
-	"    550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown\n",
-	"Remote Server returned '550 5.7.708 Service unavailable. Access denied.'",
-	"Sorry, I couldn't find any host named example.invalid. (#5.1.2)",
-	"550 4.2.2 mailbox full",
-	"571 Delivery not authorized",
-	"5.7.26",
-	"no code here at all",
-	"",
-	"\xff\xfe\x00\x01 550",
-};
-#endif
+/* Every reply of the case tables, loaded before any counting. */
+#define MAX_FILES 64
+static struct tsv tables[MAX_FILES];
+static int ntables;
+
+static int load_replies(void **state)
+{
+	static char names[MAX_FILES][512];
+	int i;
+
+	(void)state;
+	ntables = tsv_list("tests/data/replies", names, MAX_FILES);
+	for (i = 0; i < ntables; i++)
+		if (tsv_load(names[i], &tables[i]) != 0)
+			return -1;
+	return ntables > 0 ? 0 : -1;
+}
+
+static int free_replies(void **state)
+{
+	int i;
+
+	(void)state;
+	for (i = 0; i < ntables; i++)
+		tsv_free(&tables[i]);
+	return 0;
+}
+
+/* Calls f on the text of every row, whole and cut in half; returns how many f counted. */
+static size_t each_reply(size_t (*f)(const char *text, size_t n))
+{
+	size_t done = 0, i;
+	int t;
+
+	for (t = 0; t < ntables; t++) {
+		for (i = 0; i < tables[t].nrows; i++) {
+			const struct tsv_field *text = tsv_get(&tables[t], i,
+							       tsv_column(&tables[t], "text"));
+
+			done += f(text->s, text->len);
+			(void)f(text->s, text->len / 2);
+		}
+	}
+	return done;
+}
+
+static size_t parse(const char *text, size_t n)
+{
+	struct smtpcode_reply out = { .size = sizeof out };
+	const struct smtpcode_entry *basic, *enhanced;
+	enum smtpcode_note note;
+
+	(void)smtpcode_reply_entries(&out, &basic, &enhanced, &note);
+	return smtpcode_parse_reply(text, n, &out) == SMTPCODE_OK;
+}
+
+static size_t explain(const char *text, size_t n)
+{
+	char buf[512], tiny[8];
+
+	(void)smtpcode_explain_reply(text, n, tiny, sizeof tiny);
+	return smtpcode_explain_reply(text, n, buf, sizeof buf) > 0;
+}
+
+static size_t explain_json(const char *text, size_t n)
+{
+	static char buf[1 << 16];
+
+	return smtpcode_json_explain(text, n, 2, buf, sizeof buf) > 0;
+}
 
 static void test_noalloc_parse_reply(void **state)
 {
-	(void)state;
-#ifdef NOALLOC_HAVE_PARSE_REPLY
-	struct smtpcode_reply out;
-	size_t i;
 	unsigned long before;
-	int found = 0;
+	size_t found;
 
+	(void)state;
 	require_counting();
 	before = allocations;
-	for (i = 0; i < COUNT(replies); i++) {
-		size_t n = strlen(replies[i]);
-
-		found += smtpcode_parse_reply(replies[i], n, &out) == SMTPCODE_OK;
-		(void)smtpcode_parse_reply(replies[i], n / 2, &out); /* cut anywhere */
-	}
-	(void)smtpcode_parse_reply("\xff\xfe\x00\x01 550", 8, &out); /* a NUL inside */
+	found = each_reply(parse);
 	assert_no_heap_calls(before, "smtpcode_parse_reply");
-	assert_true(found > 0);
-#else
-	print_message("the library has no smtpcode_parse_reply yet\n");
-	skip();
-#endif
+	assert_true(found > 500);
 }
 
 static void test_noalloc_explain_reply(void **state)
 {
-	(void)state;
-#ifdef NOALLOC_HAVE_EXPLAIN_REPLY
-	char buf[512], tiny[8];
-	size_t i;
 	unsigned long before;
-	int written = 0;
+	size_t written;
 
+	(void)state;
 	require_counting();
 	before = allocations;
-	for (i = 0; i < COUNT(replies); i++) {
-		size_t n = strlen(replies[i]);
+	written = each_reply(explain) + each_reply(explain_json);
+	assert_no_heap_calls(before, "smtpcode_explain_reply and smtpcode_json_explain");
+	assert_true(written > 1000);
+}
 
-		written += smtpcode_explain_reply(replies[i], n, buf, sizeof buf) > 0;
-		(void)smtpcode_explain_reply(replies[i], n, tiny, sizeof tiny);
+/* The other calls a binding or the command makes, over every entry. */
+static void test_noalloc_entries_and_texts(void **state)
+{
+	static char json[1 << 16];
+	char buf[1024];
+	struct smtpcode_filter f = { .size = sizeof f };
+	size_t i, n = smtpcode_entry_count(), sum = 0;
+	unsigned long before;
+
+	(void)state;
+	require_counting();
+	before = allocations;
+	for (i = 0; i < n; i++) {
+		const struct smtpcode_entry *e = smtpcode_entry_at(i);
+
+		sum += smtpcode_json_entry(e->code, 0, json, sizeof json) > 0;
+		sum += smtpcode_json_compare(e->code, smtpcode_entry_at((i + 3) % n)->code, 0,
+					     json, sizeof json) > 0;
+		sum += smtpcode_field(e->code, "title") != NULL;
+		sum += smtpcode_field_at(e->code, "references", 0) != NULL;
+		(void)smtpcode_field_int(e->code, "class");
+		(void)smtpcode_format_code(e, 5, buf, sizeof buf);
+		(void)smtpcode_class_label(e->kind, e->reply_class, 1, buf, sizeof buf);
+		(void)smtpcode_advice(e, 5, buf, sizeof buf);
+		(void)smtpcode_join(e, SMTPCODE_LABEL_REFERENCES, buf, sizeof buf);
+		(void)smtpcode_operand_kind(e->code);
+		sum += smtpcode_filter_parse("5.7", &f) == SMTPCODE_OK &&
+		       smtpcode_filter_matches(&f, e) >= 0;
 	}
-	assert_no_heap_calls(before, "smtpcode_explain_reply");
-	assert_true(written > 0);
-#else
-	print_message("the library has no smtpcode_explain_reply yet\n");
-	skip();
-#endif
+	(void)smtpcode_operand_kind("550 5.1.1 User unknown");
+	assert_no_heap_calls(before, "the entry calls");
+	assert_int_equal(sum, 5 * n);
 }
 
 int main(void)
@@ -293,7 +335,8 @@ int main(void)
 		cmocka_unit_test(test_noalloc_compare),
 		cmocka_unit_test(test_noalloc_parse_reply),
 		cmocka_unit_test(test_noalloc_explain_reply),
+		cmocka_unit_test(test_noalloc_entries_and_texts),
 	};
 
-	return cmocka_run_group_tests_name("noalloc", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("noalloc", tests, load_replies, free_replies);
 }

@@ -1,11 +1,15 @@
 #!/bin/sh
-# install-deps.sh -- installs what the build and the tests need, where it is missing:
-# gperf, cmocka, jq (JSON checks in the tests) and pkg-config; and for the reliability steps
-# of make ci (mk/reliability.mk): clang with its sanitizer and libFuzzer runtimes, valgrind,
-# cppcheck, clang-tidy and gcovr; mandoc (man page lint) and cmark (markdown rendering
-# test). Uses apt-get, else dnf, else brew; elsewhere it names the
-# packages to install and exits 1.
+# install-deps.sh -- installs what is missing, with apt-get, else dnf, else brew; elsewhere it
+# names what to install and exits 1.
+#
+#   sh tools/install-deps.sh build   what `make all` needs: gperf, pkg-config (make deps)
+#   sh tools/install-deps.sh ci      that, and everything the tests and CI steps need
+#                                    (make deps-ci): cmocka, jq, clang with its sanitizer and
+#                                    libFuzzer runtimes, valgrind, cppcheck, clang-tidy, gcovr,
+#                                    mandoc, cmark, abigail-tools (abidw, abidiff), python3
+set -u
 CC=${CC:-cc}
+what=${1:-build}
 
 have_cmocka() {
 	printf '#include <stdarg.h>\n#include <stddef.h>\n#include <stdint.h>\n#include <setjmp.h>\n#include <cmocka.h>\nint main(void) { return 0; }\n' |
@@ -20,30 +24,43 @@ have_clang_runtimes() {
 		clang -fsanitize=thread -x c - -o /dev/null >/dev/null 2>&1
 }
 
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# The tools to check, by the name this script gives them; each is looked for by its command.
 missing=""
-command -v gperf >/dev/null 2>&1 || missing="$missing gperf"
-have_cmocka || missing="$missing cmocka"
-command -v jq >/dev/null 2>&1 || missing="$missing jq"
-command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
-command -v clang >/dev/null 2>&1 || missing="$missing clang"
-command -v clang >/dev/null 2>&1 && ! have_clang_runtimes && missing="$missing clang-rt"
-command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
-command -v cppcheck >/dev/null 2>&1 || missing="$missing cppcheck"
-command -v clang-tidy >/dev/null 2>&1 || missing="$missing clang-tidy"
-command -v gcovr >/dev/null 2>&1 || missing="$missing gcovr"
-command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
-command -v cmark >/dev/null 2>&1 || missing="$missing cmark"
+need() { # need NAME [COMMAND]: NAME is missing when COMMAND (default NAME) is not found
+	have "${2:-$1}" || missing="$missing $1"
+}
+
+need gperf
+need pkg-config
+if [ "$what" = ci ]; then
+	have_cmocka || missing="$missing cmocka"
+	need jq
+	need clang
+	have clang && ! have_clang_runtimes && missing="$missing clang-rt"
+	need valgrind
+	need cppcheck
+	need clang-tidy
+	need gcovr
+	need mandoc
+	need cmark
+	need abigail-tools abidiff
+	need python3 /usr/bin/python3
+elif [ "$what" != build ]; then
+	echo "usage: install-deps.sh build|ci" >&2
+	exit 2
+fi
 
 if [ -z "$missing" ]; then
-	echo "deps: gperf, cmocka, jq, pkg-config, clang (+ runtimes), valgrind, cppcheck," \
-		"clang-tidy, gcovr, mandoc and cmark are installed"
+	echo "deps ($what): everything is installed"
 	exit 0
 fi
-echo "deps: missing:$missing"
+echo "deps ($what): missing:$missing"
 
 sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-	if command -v sudo >/dev/null 2>&1; then sudo=sudo; fi
+if [ "$(id -u)" -ne 0 ] && have sudo; then
+	sudo=sudo
 fi
 
 # package names per package manager
@@ -58,24 +75,25 @@ names() {
 		dnf:clang) printf ' clang compiler-rt libasan libubsan' ;;
 		dnf:clang-rt) printf ' compiler-rt' ;;
 		dnf:clang-tidy) printf ' clang-tools-extra' ;;
+		dnf:abigail-tools) printf ' libabigail' ;;
 		brew:clang | brew:clang-rt | brew:clang-tidy) printf ' llvm' ;;
-		brew:valgrind) ;; # not packaged for current macOS; make memcheck needs Linux
+		brew:valgrind | brew:abigail-tools) ;; # not packaged for current macOS: Linux only
 		*) printf ' %s' "$m" ;;
 		esac
 	done
 }
 
-if command -v apt-get >/dev/null 2>&1; then
+if have apt-get; then
 	pkgs=$(names apt)
 	echo "deps: apt-get install$pkgs"
 	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $pkgs ||
 		{ $sudo apt-get update -q && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $pkgs; } ||
 		{ echo "deps: apt-get failed; install$pkgs by hand" >&2; exit 1; }
-elif command -v dnf >/dev/null 2>&1; then
+elif have dnf; then
 	pkgs=$(names dnf)
 	echo "deps: dnf install$pkgs"
 	$sudo dnf install -y $pkgs || { echo "deps: dnf failed; install$pkgs by hand" >&2; exit 1; }
-elif command -v brew >/dev/null 2>&1; then
+elif have brew; then
 	pkgs=$(names brew)
 	echo "deps: brew install$pkgs"
 	brew install $pkgs || { echo "deps: brew failed; install$pkgs by hand" >&2; exit 1; }
@@ -84,8 +102,10 @@ else
 	exit 1
 fi
 
-have_cmocka || { echo "deps: cmocka still cannot be linked (-lcmocka); check its install" >&2; exit 1; }
-command -v gperf >/dev/null 2>&1 || { echo "deps: gperf is still missing" >&2; exit 1; }
-have_clang_runtimes ||
-	{ echo "deps: clang cannot link -fsanitize=fuzzer / thread (runtimes missing)" >&2; exit 1; }
+have gperf || { echo "deps: gperf is still missing" >&2; exit 1; }
+if [ "$what" = ci ]; then
+	have_cmocka || { echo "deps: cmocka still cannot be linked (-lcmocka); check its install" >&2; exit 1; }
+	have_clang_runtimes ||
+		{ echo "deps: clang cannot link -fsanitize=fuzzer / thread (runtimes missing)" >&2; exit 1; }
+fi
 echo "deps: done"

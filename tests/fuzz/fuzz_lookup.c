@@ -43,18 +43,43 @@ static void check_code(const char *code)
 		abort();
 }
 
+/* A comparison, and every sentence of it into a small buffer and a sized one. */
 static void check_compare(const char *a, const char *b)
 {
-	struct smtpcode_comparison cmp;
+	struct smtpcode_comparison cmp = { .size = sizeof cmp };
+	char small[7], buf[4096];
 	size_t i;
 
 	if (smtpcode_compare(a, b, &cmp) != SMTPCODE_OK)
 		return;
-	if (cmp.count == 0 || cmp.count > SMTPCODE_DIFF_MAX)
+	if (cmp.count == 0 || cmp.count > SMTPCODE_DIFF_MAX || cmp.size != sizeof cmp)
 		abort();
-	for (i = 0; i < cmp.count; i++)
-		if (memchr(cmp.differences[i].text, '\0', SMTPCODE_DIFF_TEXT_MAX) == NULL)
+	for (i = 0; i < cmp.count; i++) {
+		int n = smtpcode_difference_text(&cmp, i, buf, sizeof buf);
+
+		if (n <= 0 || (size_t)n >= sizeof buf || strlen(buf) != (size_t)n ||
+		    smtpcode_difference_text(&cmp, i, small, sizeof small) != n ||
+		    strlen(small) != sizeof small - 1)
 			abort();
+	}
+	if (smtpcode_difference_text(&cmp, cmp.count, buf, sizeof buf) != SMTPCODE_ENOTFOUND)
+		abort();
+}
+
+/* Everything a binding reads by name agrees with the resolution. */
+static void check_fields(const char *code)
+{
+	struct smtpcode_resolution r = { .size = sizeof r };
+	int rc = smtpcode_resolve(code, &r);
+	const char *title = smtpcode_field(code, "title");
+
+	if ((rc == SMTPCODE_OK) != (title != NULL))
+		abort();
+	if (rc == SMTPCODE_OK && strcmp(title, smtpcode_resolved_entry(&r)->title) != 0)
+		abort();
+	if (smtpcode_field_count(code, "references") > 0 &&
+	    smtpcode_field_at(code, "references", 0) == NULL)
+		abort();
 }
 
 /* smtpcode_first_sentence into buffers of exactly 0..15 bytes. */
@@ -71,7 +96,6 @@ static void check_sentence(const char *text, size_t size)
 	free(buf);
 }
 
-#ifdef SMTPCODE_HAVE_SEARCH
 static void check_filters(const char *a, const char *b)
 {
 	size_t i, n = smtpcode_entry_count();
@@ -83,8 +107,8 @@ static void check_filters(const char *a, const char *b)
 			abort();
 	}
 	(void)smtpcode_filter_match(smtpcode_entry_at(0), b);
+	(void)smtpcode_filter_match(NULL, a);
 }
-#endif
 
 /* The input is two strings separated by a NUL: each is looked up, then compared. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -97,10 +121,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_code(a);
 	check_code(b);
 	check_compare(a, b);
+	check_fields(a);
 	check_sentence(a, size % 16);
-#ifdef SMTPCODE_HAVE_SEARCH
 	check_filters(a, b);
-#endif
 	if (smtpcode_class_name(SMTPCODE_BASIC, (int)la % 8) == NULL && la % 8 >= 2 && la % 8 <= 5)
 		abort();
 	free(a);

@@ -1,0 +1,69 @@
+/* common.c -- small helpers every writer uses: texts into buffers, cut to fit. */
+#include <stdio.h>
+#include <string.h>
+
+#include "writer.h"
+
+const char *reply_text(const char *text, const struct smtpcode_reply *r, char *buf,
+		       size_t size)
+{
+	const char *t = text + r->text_offset;
+	size_t n = r->text_length, i;
+	int cut = n >= size;
+
+	if (cut) {
+		n = size - 4;
+		while (n > 0 && ((unsigned char)t[n] & 0xc0) == 0x80)
+			n--; /* do not split a UTF-8 sequence */
+	}
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		buf[i] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
+	}
+	memcpy(buf + n, cut ? "..." : "", cut ? 4 : 1);
+	return buf;
+}
+
+const char *explain_message(const char *text, size_t len, char *buf, size_t size)
+{
+	int n = smtpcode_explain_reply(text, len, buf, size);
+
+	if (n < 0)
+		return NULL;
+	if ((size_t)n >= size)
+		memcpy(buf + size - 4, "...", 4);
+	return buf;
+}
+
+const char *joined(const struct smtpcode_entry *e, enum smtpcode_label list, char *buf,
+		   size_t size)
+{
+	smtpcode_join(e, list, buf, size);
+	return buf;
+}
+
+const char *class_label(const struct smtpcode_entry *e, int cls, int with_name, char *buf,
+			size_t size)
+{
+	smtpcode_class_label(e->kind, cls, with_name, buf, size);
+	return buf;
+}
+
+const char *code_in_class(const struct smtpcode_entry *e, int cls, char *buf, size_t size)
+{
+	smtpcode_format_code(e, cls, buf, size);
+	return buf;
+}
+
+int reply_cards(const struct smtpcode_reply *r, const struct smtpcode_entry **basic,
+		const struct smtpcode_entry **enhanced, char *asked, size_t size)
+{
+	enum smtpcode_note note;
+	int known = smtpcode_reply_entries(r, basic, enhanced, &note);
+
+	snprintf(asked, size, "%s", r->enhanced);
+	if (*enhanced != NULL && note == SMTPCODE_NOTE_UNREGISTERED_DETAIL)
+		code_in_class(*enhanced, r->enhanced_code.reply_class, asked, size);
+	return known;
+}

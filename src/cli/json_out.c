@@ -1,0 +1,120 @@
+/* json_out.c -- the JSON writer: the library writes each object of the contract, and this
+ * writer puts them into one document (an array for several codes). */
+#include <stdlib.h>
+
+#include "writer.h"
+
+/* One object to ask the library for. */
+struct request {
+	enum { ENTRY, COMPARE, EXPLAIN } what;
+	const char *a, *b; /* the code(s), or the reply text */
+	size_t len;        /* the reply text's length */
+	int indent;
+};
+
+static int ask(const struct request *q, char *buf, size_t size)
+{
+	switch (q->what) {
+	case ENTRY:
+		return smtpcode_json_entry(q->a, q->indent, buf, size);
+	case COMPARE:
+		return smtpcode_json_compare(q->a, q->b, q->indent, buf, size);
+	case EXPLAIN:
+		return smtpcode_json_explain(q->a, q->len, q->indent, buf, size);
+	}
+	return SMTPCODE_ENULL;
+}
+
+/* Writes the object, into a buffer on the stack or, for a larger one, on the heap. */
+static void put_json(FILE *fp, const struct request *q)
+{
+	char stack[65536], *buf = stack;
+	int n = ask(q, stack, sizeof stack);
+
+	if (n >= 0 && (size_t)n >= sizeof stack) {
+		if ((buf = malloc((size_t)n + 1)) == NULL)
+			return; /* the output is then incomplete, and the exit status says so */
+		n = ask(q, buf, (size_t)n + 1);
+	}
+	if (n > 0)
+		fwrite(buf, 1, (size_t)n, fp);
+	if (buf != stack)
+		free(buf);
+}
+
+static int indent(const struct out *o)
+{
+	return o->several ? 2 : 0;
+}
+
+static void one_code(const struct out *o, const char *asked,
+		     const struct smtpcode_resolution *r)
+{
+	struct request q = { ENTRY, NULL, NULL, 0, 0 };
+
+	(void)r;
+	q.a = asked;
+	q.indent = indent(o);
+	put_json(o->fp, &q);
+}
+
+static void compare(const struct out *o, const struct smtpcode_comparison *c)
+{
+	struct request q = { COMPARE, NULL, NULL, 0, 0 };
+
+	q.a = c->code_a;
+	q.b = c->code_b;
+	q.indent = indent(o);
+	put_json(o->fp, &q);
+}
+
+static void explain(const struct out *o, const char *text, size_t len,
+		    const struct smtpcode_reply *r)
+{
+	struct request q = { EXPLAIN, NULL, NULL, 0, 0 };
+
+	(void)r;
+	q.a = text;
+	q.len = len;
+	q.indent = indent(o);
+	put_json(o->fp, &q);
+}
+
+static void list(const struct out *o, const struct smtpcode_entry *const *entries, size_t n,
+		 char shown_class)
+{
+	char asked[SMTPCODE_CODE_MAX + 1];
+	size_t i;
+
+	fputs("[", o->fp);
+	for (i = 0; i < n; i++) {
+		struct request q = { ENTRY, NULL, NULL, 0, 2 };
+
+		q.a = code_in_class(entries[i], shown_class ? shown_class - '0' : 0, asked,
+				    sizeof asked);
+		fputs(i ? ",\n  " : "\n  ", o->fp);
+		put_json(o->fp, &q);
+	}
+	fputs(n ? "\n]\n" : "]\n", o->fp);
+}
+
+static void begin(const struct out *o)
+{
+	if (o->several)
+		fputs("[\n  ", o->fp);
+}
+
+static void between(const struct out *o)
+{
+	fputs(",\n  ", o->fp);
+}
+
+static void end(const struct out *o, size_t shown)
+{
+	if (o->several)
+		fputs("\n]\n", o->fp);
+	else if (shown > 0)
+		fputc('\n', o->fp);
+}
+
+const struct writer json_writer = { begin, between, end, one_code, compare, explain, list };

@@ -1,0 +1,209 @@
+/* markdown_out.c -- the markdown writer: a card as a section, a comparison as a page ready to
+ * publish, an explained reply. Lists and brief lines are the text writer's. */
+#include <string.h>
+
+#include "writer.h"
+
+/* Writes text with markdown's special characters escaped. */
+static void md_text(FILE *out, const char *text)
+{
+	for (; *text != '\0'; text++) {
+		if (strchr("\\`*_[]<>#|", *text) != NULL)
+			fputc('\\', out);
+		fputc(*text, out);
+	}
+}
+
+static void heading(FILE *out, int level)
+{
+	fprintf(out, "%.*s ", level, "######");
+}
+
+/* "- **Label:** text" */
+static void item(FILE *out, enum smtpcode_label label, const char *text)
+{
+	fprintf(out, "- **%s:** %s\n", smtpcode_label(label), text);
+}
+
+/* A sub-heading and its prose. */
+static void section(FILE *out, int level, enum smtpcode_label label, const char *text)
+{
+	fputc('\n', out);
+	heading(out, level);
+	fprintf(out, "%s\n\n", smtpcode_label(label));
+	md_text(out, text);
+	fputc('\n', out);
+}
+
+/* One entry as a section whose heading has the given level (1-5). */
+static void card(FILE *out, const struct smtpcode_entry *e, const char *asked, int level)
+{
+	int cls = smtpcode_asked_class(e, asked);
+	char buf[4096];
+
+	heading(out, level);
+	fprintf(out, "%s: ", asked);
+	md_text(out, e->title);
+	fputs("\n\n", out);
+	item(out, SMTPCODE_LABEL_CLASS, class_label(e, cls, 1, buf, sizeof buf));
+	if (smtpcode_subject_label(e, buf, sizeof buf) >= 0)
+		item(out, SMTPCODE_LABEL_SUBJECT, buf);
+	if (e->status != SMTPCODE_STANDARD)
+		item(out, SMTPCODE_LABEL_STATUS, smtpcode_status_text(e->status));
+	item(out, SMTPCODE_LABEL_WHO_ACTS, smtpcode_actor_text(e->who_acts));
+	item(out, SMTPCODE_LABEL_RETRY, smtpcode_retry_text(smtpcode_retry_for(e, cls)));
+	item(out, SMTPCODE_LABEL_REFERENCES, joined(e, SMTPCODE_LABEL_REFERENCES, buf, sizeof buf));
+	if (e->related_count > 0)
+		item(out, SMTPCODE_LABEL_RELATED, joined(e, SMTPCODE_LABEL_RELATED, buf, sizeof buf));
+	if (e->kind == SMTPCODE_ENHANCED)
+		item(out, SMTPCODE_LABEL_BASIC_CODES,
+		     joined(e, SMTPCODE_LABEL_BASIC_CODES, buf, sizeof buf));
+	section(out, level + 1, SMTPCODE_LABEL_DESCRIPTION, e->description);
+	section(out, level + 1, SMTPCODE_LABEL_WHEN_SEEN, e->when_seen);
+	section(out, level + 1, SMTPCODE_LABEL_HOW_TO_FIX, e->how_to_fix);
+}
+
+static void one_code(const struct out *o, const char *asked,
+		     const struct smtpcode_resolution *r)
+{
+	const struct smtpcode_entry *e = smtpcode_resolved_entry(r);
+	char subject[32];
+
+	if (r->note == SMTPCODE_NOTE_NONE) {
+		card(o->fp, e, asked, 1);
+		return;
+	}
+	/* not registered itself: the note, then its class and its subject in the asked class */
+	fprintf(o->fp, "# %s\n\n", asked);
+	md_text(o->fp, smtpcode_note_text(r->note));
+	fputs("\n\n", o->fp);
+	if (r->class_entry != NULL) {
+		card(o->fp, r->class_entry, r->class_entry->code, 2);
+		fputc('\n', o->fp);
+	}
+	card(o->fp, e, code_in_class(e, r->reply_class, subject, sizeof subject), 2);
+}
+
+/* "- **235** (title): when you see it. What to do: ..." */
+static void use(FILE *out, const struct smtpcode_entry *e, const char *asked, int cls)
+{
+	char buf[2048];
+
+	fprintf(out, "- **%s** (", asked);
+	md_text(out, e->title);
+	fputs("): ", out);
+	smtpcode_first_sentence(e->when_seen, buf, sizeof buf);
+	md_text(out, buf);
+	fprintf(out, " %s: ", smtpcode_label(SMTPCODE_LABEL_WHAT_TO_DO));
+	smtpcode_advice(e, cls, buf, sizeof buf);
+	md_text(out, buf);
+	fputc('\n', out);
+}
+
+/* " 235 (title): first sentence of the description." */
+static void summary(FILE *out, const struct smtpcode_entry *e, const char *asked)
+{
+	char buf[2048];
+
+	smtpcode_first_sentence(e->description, buf, sizeof buf);
+	fprintf(out, " %s (", asked);
+	md_text(out, e->title);
+	fputs("): ", out);
+	md_text(out, buf);
+}
+
+static void compare(const struct out *o, const struct smtpcode_comparison *c)
+{
+	char buf[2048];
+	size_t i;
+
+	fprintf(o->fp, "# %s %s %s %s\n\n", smtpcode_label(SMTPCODE_LABEL_SMTP), c->code_a,
+		smtpcode_label(SMTPCODE_LABEL_VERSUS), c->code_b);
+	smtpcode_difference_text(c, 0, buf, sizeof buf);
+	md_text(o->fp, buf);
+	if (c->a != c->b) {
+		summary(o->fp, c->a, c->code_a);
+		summary(o->fp, c->b, c->code_b);
+	}
+	fputs("\n\n", o->fp);
+	card(o->fp, c->a, c->code_a, 2);
+	if (c->a != c->b) {
+		fputc('\n', o->fp);
+		card(o->fp, c->b, c->code_b, 2);
+	}
+	fprintf(o->fp, "\n## %s\n\n", smtpcode_label(SMTPCODE_LABEL_KEY_DIFFERENCES));
+	for (i = 0; i < c->count; i++) {
+		fprintf(o->fp, "%zu. ", i + 1);
+		smtpcode_difference_text(c, i, buf, sizeof buf);
+		md_text(o->fp, buf);
+		fputc('\n', o->fp);
+	}
+	fprintf(o->fp, "\n## %s\n\n", smtpcode_label(SMTPCODE_LABEL_WHEN_TO_USE_WHICH));
+	use(o->fp, c->a, c->code_a, c->class_a);
+	if (c->a != c->b || c->class_a != c->class_b)
+		use(o->fp, c->b, c->code_b, c->class_b);
+}
+
+static void explain(const struct out *o, const char *text, size_t len,
+		    const struct smtpcode_reply *r)
+{
+	const struct smtpcode_entry *basic, *enhanced;
+	char buf[1024], code[16] = "", asked[32];
+
+	reply_cards(r, &basic, &enhanced, asked, sizeof asked);
+	if (r->basic >= 0)
+		snprintf(code, sizeof code, "%d", r->basic);
+	fprintf(o->fp, "# %s %s%s%s\n\n", smtpcode_label(SMTPCODE_LABEL_SMTP_REPLY), code,
+		code[0] && r->enhanced[0] ? " " : "", r->enhanced);
+	if (explain_message(text, len, buf, sizeof buf) != NULL) {
+		md_text(o->fp, buf);
+		fputs("\n\n", o->fp);
+	}
+	if (r->stage != SMTPCODE_STAGE_UNKNOWN)
+		item(o->fp, SMTPCODE_LABEL_IN_REPLY_TO, smtpcode_stage_name(r->stage));
+	if (r->text_length > 0) {
+		fprintf(o->fp, "- **%s:** ", smtpcode_label(SMTPCODE_LABEL_SERVER_SAID));
+		md_text(o->fp, reply_text(text, r, buf, sizeof buf));
+		fputc('\n', o->fp);
+	}
+#define WARNING_(name, token, value) \
+	if (r->warnings & SMTPCODE_WARN_##name) { \
+		fprintf(o->fp, "- **%s:** ", smtpcode_label(SMTPCODE_LABEL_WARNING)); \
+		md_text(o->fp, smtpcode_warning_text(SMTPCODE_WARN_##name)); \
+		fputc('\n', o->fp); \
+	}
+	SMTPCODE_WARNING_LIST(WARNING_, WARNING_)
+#undef WARNING_
+	if (basic != NULL) {
+		fputc('\n', o->fp);
+		card(o->fp, basic, code, 2);
+	}
+	if (enhanced != NULL) {
+		fputc('\n', o->fp);
+		card(o->fp, enhanced, asked, 2);
+	}
+}
+
+static void begin(const struct out *o)
+{
+	(void)o;
+}
+
+static void between(const struct out *o)
+{
+	fputc('\n', o->fp);
+}
+
+static void end(const struct out *o, size_t shown)
+{
+	(void)o;
+	(void)shown;
+}
+
+static void list(const struct out *o, const struct smtpcode_entry *const *entries, size_t n,
+		 char shown_class)
+{
+	text_writer.list(o, entries, n, shown_class);
+}
+
+const struct writer markdown_writer = { begin, between, end, one_code, compare, explain, list };

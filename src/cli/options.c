@@ -1,0 +1,168 @@
+/* options.c -- the command line: options and operands, --help, and the one error line. */
+#include <stdarg.h>
+#include <string.h>
+
+#include <smtpcode.h>
+
+#include "cli.h"
+#include "layout.h"
+#include "options.h"
+
+static const char usage_text[] =
+	"usage: smtpcode [options] CODE...\n"
+	"       smtpcode [options] --list [FILTER]\n"
+	"       smtpcode [options] --search WORD...\n"
+	"       smtpcode [options] --explain [TEXT | -]\n"
+	"       smtpcode -h | --help | -V | --version\n";
+
+static const char help_text[] =
+	"Explain SMTP reply codes (535) and enhanced status codes (5.7.8).\n"
+	"\n"
+	"  smtpcode CODE           print what the code means, when you see it, how to fix it\n"
+	"  smtpcode CODE CODE      compare two codes side by side, with the key differences\n"
+	"  smtpcode CODE CODE...   print each code in turn\n"
+	"\n"
+	"Options:\n"
+	"  --json, --format=json   print JSON (one object, or an array for several codes)\n"
+	"  --format=text           print text cards (the default)\n"
+	"  --format=markdown       print markdown (a page, for a comparison)\n"
+	"  -q, --brief             one line per code: code, class, title\n"
+	"  --color=auto|always|never\n"
+	"                          colour codes by class (auto: only on a terminal, and not\n"
+	"                          when NO_COLOR is set)\n"
+	"  -h, --help              print this help\n"
+	"  -V, --version           print the version\n"
+	"\n"
+	"Codes: a basic reply code has three digits, the first 2-5 (535); an enhanced status\n"
+	"code is CLASS.SUBJECT.DETAIL with class 2, 4 or 5 (5.7.8), or X for any class (X.7.8).\n"
+	"\n"
+	"Text is wrapped to COLUMNS, else the terminal's width, else 80 columns.\n"
+	"\n"
+	"Exit status: 0 every code was found; 1 a well-formed code is unknown, or nothing was\n"
+	"found; 2 bad usage or malformed input; 3 the output could not be written.\n";
+
+int fail(FILE *err, int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("smtpcode: ", err);
+	va_start(ap, fmt);
+	vfprintf(err, fmt, ap);
+	va_end(ap);
+	fputc('\n', err);
+	return status;
+}
+
+void put_quoted(FILE *fp, const char *s)
+{
+	size_t i;
+
+	fputc('\'', fp);
+	for (i = 0; i < 40 && s[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && c < 0x7f)
+			fputc(c, fp);
+		else
+			fprintf(fp, "\\x%02X", c);
+	}
+	fputs(s[i] != '\0' ? "'..." : "'", fp);
+}
+
+int usage_error(FILE *err, const char *what, const char *arg)
+{
+	fprintf(err, "smtpcode: %s ", what);
+	put_quoted(err, arg);
+	fputs("; see 'smtpcode --help'\n", err);
+	return SMTPCODE_EXIT_USAGE;
+}
+
+#define OPTION_DONE (-1)    /* an option was taken */
+#define OPTION_UNKNOWN (-2) /* no option of ours */
+
+/* Takes one option word; returns OPTION_DONE, OPTION_UNKNOWN, or an exit status (help,
+ * version, a bad value). */
+static int take_option(const char *a, struct options *o, enum color *color, FILE *out,
+		       FILE *err)
+{
+	if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+		fputs(usage_text, out);
+		fputc('\n', out);
+		fputs(help_text, out);
+		return SMTPCODE_EXIT_FOUND;
+	} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+		fprintf(out, "smtpcode %s\n", smtpcode_version());
+		return SMTPCODE_EXIT_FOUND;
+	} else if (strcmp(a, "--json") == 0 || strcmp(a, "--format=json") == 0) {
+		o->format = FORMAT_JSON;
+	} else if (strcmp(a, "--format=text") == 0) {
+		o->format = FORMAT_TEXT;
+	} else if (strcmp(a, "--format=markdown") == 0) {
+		o->format = FORMAT_MARKDOWN;
+	} else if (strncmp(a, "--format=", 9) == 0) {
+		return usage_error(err, "unknown format", a + 9);
+	} else if (strcmp(a, "-q") == 0 || strcmp(a, "--brief") == 0) {
+		o->brief = 1;
+	} else if (strcmp(a, "--list") == 0) {
+		o->mode = MODE_LIST;
+	} else if (strcmp(a, "--search") == 0) {
+		o->mode = MODE_SEARCH;
+	} else if (strcmp(a, "--explain") == 0) {
+		o->mode = MODE_EXPLAIN;
+	} else if (strcmp(a, "--color=auto") == 0 || strcmp(a, "--color") == 0) {
+		*color = COLOR_AUTO; /* the default, named to undo an earlier --color= */
+	} else if (strcmp(a, "--color=always") == 0) {
+		*color = COLOR_ALWAYS;
+	} else if (strcmp(a, "--color=never") == 0) {
+		*color = COLOR_NEVER;
+	} else if (strncmp(a, "--color=", 8) == 0) {
+		return usage_error(err, "--color takes auto, always or never, not", a + 8);
+	} else {
+		return OPTION_UNKNOWN;
+	}
+	return OPTION_DONE;
+}
+
+/* Options may stand before, between or after the operands ("--" ends them; once reply text
+ * has begun, a word like "-ERR" that is no option is text). */
+int parse_options(int argc, char **argv, struct options *o, FILE *out, FILE *err)
+{
+	int i, only_operands = 0;
+	enum color color = COLOR_AUTO;
+	enum mode mode = MODE_CODES; /* the first of --list, --search, --explain given */
+
+	memset(o, 0, sizeof *o);
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		int rc;
+
+		if (!only_operands && a[0] == '-' && a[1] != '\0') {
+			if (strcmp(a, "--") == 0) {
+				only_operands = 1;
+				continue;
+			}
+			rc = take_option(a, o, &color, out, err);
+			if (rc == OPTION_UNKNOWN && !(o->mode == MODE_EXPLAIN && o->nargs > 0))
+				return usage_error(err, "unknown option", a);
+			if (rc >= 0)
+				return rc;
+			if (mode != MODE_CODES && o->mode != mode)
+				return fail(err, SMTPCODE_EXIT_USAGE, "--list, --search and --explain "
+					    "exclude each other; give one");
+			mode = o->mode;
+			if (rc == OPTION_DONE)
+				continue;
+		}
+		argv[1 + o->nargs++] = argv[i]; /* gather operands, in order, at argv[1] */
+	}
+	if (o->mode == MODE_CODES && o->nargs == 0)
+		return fail(err, SMTPCODE_EXIT_USAGE, "no code given; try 'smtpcode 535' or see "
+			    "'smtpcode --help'");
+	if (o->mode == MODE_SEARCH && (o->nargs == 0 || argv[1][0] == '\0'))
+		return fail(err, SMTPCODE_EXIT_USAGE, "--search needs at least one word");
+	if (o->mode == MODE_LIST && o->nargs > 1)
+		return usage_error(err, "--list takes one filter; unexpected", argv[2]);
+	o->color = want_color(color, out);
+	o->width = terminal_width(out);
+	return -1;
+}

@@ -1,0 +1,64 @@
+/* writer.h -- one writer per output format (text, markdown, JSON), as mandoc has one per
+ * output: the command decides what to show, a writer how. */
+#ifndef SMTPCODE_CLI_WRITER_H
+#define SMTPCODE_CLI_WRITER_H
+
+#include <stdio.h>
+
+#include <smtpcode.h>
+
+/* Where and how to write. */
+struct out {
+	FILE *fp;
+	int width; /* columns to wrap text at */
+	int color; /* colour codes by class */
+	int brief; /* one line per code */
+	int several; /* the items are elements of one document (a JSON array) */
+};
+
+struct writer {
+	/* Around the items of one command (o->several: more than one may follow, and JSON
+	 * writes an array), shown how many were written. */
+	void (*begin)(const struct out *o);
+	void (*between)(const struct out *o); /* before every item but the first */
+	void (*end)(const struct out *o, size_t shown);
+	/* One code as asked, resolved. */
+	void (*code)(const struct out *o, const char *asked, const struct smtpcode_resolution *r);
+	/* Two codes side by side. */
+	void (*compare)(const struct out *o, const struct smtpcode_comparison *c);
+	/* A reply, as parsed from len bytes of text. */
+	void (*explain)(const struct out *o, const char *text, size_t len,
+			const struct smtpcode_reply *r);
+	/* Entries of a list or a search, a whole document: one line each in text; "X." codes
+	 * shown in shown_class (a digit, or '\0' for their own). */
+	void (*list)(const struct out *o, const struct smtpcode_entry *const *list, size_t n,
+		     char shown_class);
+};
+
+extern const struct writer text_writer, markdown_writer, json_writer;
+
+/* Helpers the writers share (common.c). Each returns the text it wrote into buf. */
+
+/* The reply's first-line text for display: control bytes shown as spaces, cut with "..." at a
+ * character boundary when longer than the buffer. */
+const char *reply_text(const char *text, const struct smtpcode_reply *r, char *buf,
+		       size_t size);
+
+/* The one-line explanation, cut with "..." when longer than the buffer; NULL when the reply
+ * holds no code. */
+const char *explain_message(const char *text, size_t len, char *buf, size_t size);
+
+/* A list field of an entry (smtpcode_join), or a class label (smtpcode_class_label), or an
+ * entry's code as met in a class (smtpcode_format_code). */
+const char *joined(const struct smtpcode_entry *e, enum smtpcode_label list, char *buf,
+		   size_t size);
+const char *class_label(const struct smtpcode_entry *e, int cls, int with_name, char *buf,
+			size_t size);
+const char *code_in_class(const struct smtpcode_entry *e, int cls, char *buf, size_t size);
+
+/* The entries of a parsed reply and the code to show the enhanced one as (its subject's,
+ * "5.7.XXX", for an unregistered detail); returns whether either is known. */
+int reply_cards(const struct smtpcode_reply *r, const struct smtpcode_entry **basic,
+		const struct smtpcode_entry **enhanced, char *asked, size_t size);
+
+#endif

@@ -1,0 +1,102 @@
+/* internal.h -- what the library's own files share; never installed, never included outside
+ * src/lib/ (the command and the benchmark see only include/smtpcode.h). */
+#ifndef SMTPCODE_INTERNAL_H
+#define SMTPCODE_INTERNAL_H
+
+#include <stddef.h>
+#include <string.h>
+
+#include "smtpcode.h"
+
+#if defined(__GNUC__)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PRINTF_LIKE(f, a)
+#endif
+
+/* Hidden functions shared between the library's files carry this prefix, so that the static
+ * library defines no global name outside smtpcode_. */
+#define INTERNAL(name) smtpcode_internal_##name
+
+static inline int is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* ---- the size protocol of caller-allocated structs (see the top of smtpcode.h) -------- */
+
+/* Bytes of a struct up to and including a field: the first published size is that of the
+ * last field of the first version. */
+#define SIZE_TO(type, field) (offsetof(type, field) + sizeof(((type *)0)->field))
+
+/* Whether a caller's struct may be written: SMTPCODE_OK, SMTPCODE_ENULL or SMTPCODE_ESIZE. */
+static inline int check_size(const void *out, size_t first_size)
+{
+	if (out == NULL)
+		return SMTPCODE_ENULL;
+	return *(const size_t *)out < first_size ? SMTPCODE_ESIZE : SMTPCODE_OK;
+}
+
+/* Copies a filled struct of own bytes into the caller's, at most as many bytes as the
+ * caller's size says, keeping the caller's size field. */
+static inline void copy_out(void *out, const void *filled, size_t own)
+{
+	size_t size = *(const size_t *)out;
+	size_t n = size < own ? size : own;
+
+	memcpy((char *)out + sizeof(size_t), (const char *)filled + sizeof(size_t),
+	       n - sizeof(size_t));
+}
+
+/* ---- text into a caller's buffer, snprintf-style ---------------------------------------- */
+
+/* A buffer being written: writes stop at its end but len keeps counting, so that the call
+ * can return the length of the whole text. */
+struct sink {
+	char *buf;
+	size_t size;
+	size_t len;
+	int json; /* escape what is put as the inside of a JSON string */
+};
+
+void INTERNAL(sink_init)(struct sink *s, char *buf, size_t size);
+void INTERNAL(put)(struct sink *s, const char *text);
+void INTERNAL(put_n)(struct sink *s, const char *text, size_t n);
+void INTERNAL(putf)(struct sink *s, const char *fmt, ...) PRINTF_LIKE(2, 3);
+/* Length of the valid UTF-8 sequence at p (avail bytes readable), or 0 if it is not one. */
+size_t INTERNAL(utf8_length)(const unsigned char *p, size_t avail);
+/* The length written, as an int result of a snprintf-style call. */
+int INTERNAL(sink_result)(const struct sink *s);
+
+/* Writes the data form of an enhanced code ("5.7.8", "X.7.XXX") into buf, which holds at least
+ * SMTPCODE_CODE_MAX + 1 bytes; returns its length. */
+size_t INTERNAL(format_enhanced)(char *buf, char cls, int subject, int detail);
+
+/* Entry lookup by the data form of a code ("X.7.XXX"), as the hash holds it. */
+const struct smtpcode_entry *INTERNAL(find)(const char *key, size_t len);
+
+/* Whether the registry lists a basic code with an enhanced entry, or any code of a class. */
+int INTERNAL(lists_basic)(const struct smtpcode_entry *enhanced, int basic);
+int INTERNAL(lists_class)(const struct smtpcode_entry *enhanced, int reply_class);
+
+/* Whether the first sentences of two entries' when-seen texts are the same (text.c). */
+int INTERNAL(same_stage)(const struct smtpcode_entry *a, const struct smtpcode_entry *b);
+
+/* The one-line explanation of a reply whose codes are written in codes (text.c). */
+void INTERNAL(explain_line)(struct sink *s, const struct smtpcode_entry *e,
+			    enum smtpcode_kind kind, int reply_class, const char *codes);
+
+
+/* Whether the first sentences of two entries' when-seen texts are the same (text.c). */
+int INTERNAL(same_stage)(const struct smtpcode_entry *a, const struct smtpcode_entry *b);
+
+/* The one-line explanation of a reply whose codes are written in codes (text.c). */
+void INTERNAL(explain_line)(struct sink *s, const struct smtpcode_entry *e,
+			    enum smtpcode_kind kind, int reply_class, const char *codes);
+
+/* The sentence of difference i of a comparison (text.c); 0, or SMTPCODE_ENOTFOUND. */
+int INTERNAL(difference)(struct sink *s, const struct smtpcode_comparison *c, size_t i);
+
+/* The one-line explanation of a parsed reply (reply.c). */
+void INTERNAL(explain_parsed)(struct sink *s, const struct smtpcode_reply *r);
+#endif

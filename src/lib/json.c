@@ -1,0 +1,210 @@
+/* json.c -- the JSON objects of the contract (README, "JSON"): an entry, an explained reply,
+ * a comparison. The command prints them, and the bindings parse them, so that every output
+ * has the same keys and values. Pretty-printed, two spaces per level. */
+#include <stdio.h>
+
+#include "internal.h"
+
+/* A JSON string literal of len bytes that may hold anything (see the sink's JSON mode). */
+static void string_n(struct sink *s, const char *text, size_t len)
+{
+	INTERNAL(put)(s, "\"");
+	s->json = 1;
+	INTERNAL(put_n)(s, text, len);
+	s->json = 0;
+	INTERNAL(put)(s, "\"");
+}
+
+static void string(struct sink *s, const char *text)
+{
+	if (text != NULL)
+		string_n(s, text, strlen(text));
+	else
+		INTERNAL(put)(s, "null");
+}
+
+/* ",\n" and the indentation of a key at this level, then the key. */
+static void key(struct sink *s, const char *name, int indent)
+{
+	INTERNAL(putf)(s, ",\n%*s\"%s\": ", indent + 2, "", name);
+}
+
+static void text_field(struct sink *s, const char *name, const char *value, int indent)
+{
+	key(s, name, indent);
+	string(s, value);
+}
+
+static void int_field(struct sink *s, const char *name, int value, int indent)
+{
+	key(s, name, indent);
+	if (value >= 0)
+		INTERNAL(putf)(s, "%d", value);
+	else
+		INTERNAL(put)(s, "null");
+}
+
+static void strings_field(struct sink *s, const char *name, const char *const *items,
+			  size_t n, int indent)
+{
+	size_t i;
+
+	key(s, name, indent);
+	INTERNAL(put)(s, "[");
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			INTERNAL(put)(s, ", ");
+		string(s, items[i]);
+	}
+	INTERNAL(put)(s, "]");
+}
+
+/* The entry object of e, met as the code asked; note says why it answers for less (an
+ * unregistered detail), and makes "registered" false. */
+static void entry(struct sink *s, const struct smtpcode_entry *e, const char *asked,
+		  enum smtpcode_note note, int indent)
+{
+	int cls = smtpcode_asked_class(e, asked);
+	size_t i;
+
+	INTERNAL(putf)(s, "{\n%*s\"code\": ", indent + 2, "");
+	string(s, asked);
+	text_field(s, "canonical", e->code, indent);
+	text_field(s, "kind", e->kind == SMTPCODE_BASIC ? "basic" : "enhanced", indent);
+	int_field(s, "class", cls > 0 ? cls : -1, indent);
+	text_field(s, "class_name", smtpcode_class_name(e->kind, cls), indent);
+	text_field(s, "status", smtpcode_status_name(e->status), indent);
+	key(s, "registered", indent);
+	INTERNAL(put)(s, note == SMTPCODE_NOTE_NONE ? "true" : "false");
+	if (note != SMTPCODE_NOTE_NONE)
+		text_field(s, "note", smtpcode_note_text(note), indent);
+	text_field(s, "title", e->title, indent);
+	text_field(s, "description", e->description, indent);
+	text_field(s, "when_seen", e->when_seen, indent);
+	text_field(s, "how_to_fix", e->how_to_fix, indent);
+	text_field(s, "who_acts", smtpcode_actor_name(e->who_acts), indent);
+	text_field(s, "retry", smtpcode_retry_name(smtpcode_retry_for(e, cls)), indent);
+	strings_field(s, "references", e->references, e->reference_count, indent);
+	strings_field(s, "related", e->related, e->related_count, indent);
+	if (e->kind == SMTPCODE_ENHANCED) {
+		int_field(s, "subject", e->subject, indent);
+		text_field(s, "subject_name", e->subject_name, indent);
+		int_field(s, "detail", e->detail, indent);
+		key(s, "basic_codes", indent);
+		INTERNAL(put)(s, "[");
+		for (i = 0; i < e->basic_code_count; i++)
+			INTERNAL(putf)(s, "%s%u", i ? ", " : "", (unsigned)e->basic_codes[i]);
+		INTERNAL(put)(s, "]");
+	}
+	INTERNAL(putf)(s, "\n%*s}", indent, "");
+}
+
+static int start(struct sink *s, char *buf, size_t size)
+{
+	if (buf == NULL && size > 0)
+		return SMTPCODE_ENULL;
+	INTERNAL(sink_init)(s, buf, size);
+	return SMTPCODE_OK;
+}
+
+int smtpcode_json_entry(const char *code, int indent, char *buf, size_t size)
+{
+	struct smtpcode_resolution r = { .size = sizeof r };
+	struct sink s;
+	int rc = start(&s, buf, size);
+
+	if (rc != SMTPCODE_OK || (rc = smtpcode_resolve(code, &r)) != SMTPCODE_OK)
+		return rc;
+	entry(&s, smtpcode_resolved_entry(&r), code, r.note, indent < 0 ? 0 : indent);
+	return INTERNAL(sink_result)(&s);
+}
+
+int smtpcode_json_explain(const char *text, size_t length, int indent, char *buf, size_t size)
+{
+	struct smtpcode_reply r = { .size = sizeof r };
+	const struct smtpcode_entry *basic, *enhanced;
+	struct smtpcode_resolution res = { .size = sizeof res };
+	struct sink s;
+	char code[8];
+	int rc = start(&s, buf, size), shown = 0, ind = indent < 0 ? 0 : indent;
+
+	if (rc != SMTPCODE_OK)
+		return rc;
+	if (text == NULL)
+		return SMTPCODE_ENULL;
+	rc = smtpcode_parse_reply(text, length, &r);
+	smtpcode_reply_entries(&r, &basic, &enhanced, NULL);
+	INTERNAL(putf)(&s, "{\n%*s\"basic_code\": ", ind + 2, "");
+	if (r.basic >= 0)
+		INTERNAL(putf)(&s, "%d", r.basic);
+	else
+		INTERNAL(put)(&s, "null");
+	key(&s, "enhanced_code", ind);
+	string(&s, r.enhanced[0] != '\0' ? r.enhanced : NULL);
+	key(&s, "stage", ind);
+	string(&s, r.stage != SMTPCODE_STAGE_UNKNOWN ? smtpcode_stage_name(r.stage) : NULL);
+	key(&s, "text", ind);
+	string_n(&s, text + r.text_offset, rc == SMTPCODE_OK ? r.text_length : 0);
+	key(&s, "message", ind);
+	if (rc == SMTPCODE_OK) {
+		INTERNAL(put)(&s, "\"");
+		s.json = 1;
+		INTERNAL(explain_parsed)(&s, &r);
+		s.json = 0;
+		INTERNAL(put)(&s, "\"");
+	} else {
+		INTERNAL(put)(&s, "null");
+	}
+	key(&s, "basic", ind);
+	if (basic != NULL) {
+		snprintf(code, sizeof code, "%d", r.basic);
+		entry(&s, basic, code, SMTPCODE_NOTE_NONE, ind + 2);
+	} else {
+		INTERNAL(put)(&s, "null");
+	}
+	key(&s, "enhanced", ind);
+	if (enhanced != NULL && smtpcode_resolve(r.enhanced, &res) == SMTPCODE_OK)
+		entry(&s, enhanced, r.enhanced, res.note, ind + 2);
+	else
+		INTERNAL(put)(&s, "null");
+	key(&s, "warnings", ind);
+	INTERNAL(put)(&s, "[");
+#define WARNING_(name, token, value) \
+	if (r.warnings & SMTPCODE_WARN_##name) { \
+		INTERNAL(putf)(&s, "%s\n%*s", shown++ ? "," : "", ind + 4, ""); \
+		string(&s, smtpcode_warning_text(SMTPCODE_WARN_##name)); \
+	}
+	SMTPCODE_WARNING_LIST(WARNING_, WARNING_)
+#undef WARNING_
+	if (shown)
+		INTERNAL(putf)(&s, "\n%*s", ind + 2, "");
+	INTERNAL(putf)(&s, "]\n%*s}", ind, "");
+	return INTERNAL(sink_result)(&s);
+}
+
+int smtpcode_json_compare(const char *code_a, const char *code_b, int indent, char *buf,
+			  size_t size)
+{
+	struct smtpcode_comparison c = { .size = sizeof c };
+	struct sink s;
+	size_t i;
+	int rc = start(&s, buf, size), ind = indent < 0 ? 0 : indent;
+
+	if (rc != SMTPCODE_OK || (rc = smtpcode_compare(code_a, code_b, &c)) != SMTPCODE_OK)
+		return rc;
+	INTERNAL(putf)(&s, "{\n%*s\"a\": ", ind + 2, "");
+	entry(&s, c.a, c.code_a, c.note_a, ind + 2);
+	key(&s, "b", ind);
+	entry(&s, c.b, c.code_b, c.note_b, ind + 2);
+	key(&s, "differences", ind);
+	INTERNAL(put)(&s, "[");
+	for (i = 0; i < c.count; i++) {
+		INTERNAL(putf)(&s, "%s\n%*s\"", i ? "," : "", ind + 4, "");
+		s.json = 1;
+		INTERNAL(difference)(&s, &c, i);
+		s.json = 0;
+		INTERNAL(put)(&s, "\"");
+	}
+	INTERNAL(putf)(&s, "\n%*s]\n%*s}", ind + 2, "", ind, "");
+	return INTERNAL(sink_result)(&s);
+}

@@ -1,0 +1,61 @@
+/* names.c -- the tokens of the header's lists, as the data and JSON write them; versions. */
+#include "internal.h"
+
+#define STRINGIFY_(x) #x
+#define STRINGIFY(x) STRINGIFY_(x)
+
+/* Each function switches on its enum, one case per item of the header's list, so that
+ * -Wswitch-enum names an item a function misses and a value outside the enum gives NULL.
+ * TOKEN_FUNCTION(fn, type, list, case) defines const char *fn(enum type), with case(name,
+ * token, value) writing one case of the list. */
+#define TOKEN_CASE(prefix, name, token) \
+	case prefix##name: \
+		return #token;
+#define TOKEN_FUNCTION(fn, type, list, case_) \
+	const char *fn(enum type value) \
+	{ \
+		switch (value) { \
+		list(case_, case_) \
+		} \
+		return NULL; \
+	}
+
+#define CASE_STATUS_(name, token, value) TOKEN_CASE(SMTPCODE_, name, token)
+#define CASE_ACTOR_(name, token, value) TOKEN_CASE(SMTPCODE_ACTOR_, name, token)
+#define CASE_RETRY_(name, token, value) TOKEN_CASE(SMTPCODE_RETRY_, name, token)
+#define CASE_SCOPE_(name, token, value) TOKEN_CASE(SMTPCODE_SCOPE_, name, token)
+#define CASE_NEXT_(name, token, value) TOKEN_CASE(SMTPCODE_NEXT_, name, token)
+#define CASE_STAGE_(name, token, value) TOKEN_CASE(SMTPCODE_STAGE_, name, token)
+#define CASE_WARNING_(name, token, value) TOKEN_CASE(SMTPCODE_WARN_, name, token)
+#define CASE_ASPECT_(name, token, value) TOKEN_CASE(SMTPCODE_ASPECT_, name, token)
+
+TOKEN_FUNCTION(smtpcode_status_name, smtpcode_status, SMTPCODE_STATUS_LIST, CASE_STATUS_)
+TOKEN_FUNCTION(smtpcode_actor_name, smtpcode_actor, SMTPCODE_ACTOR_LIST, CASE_ACTOR_)
+TOKEN_FUNCTION(smtpcode_retry_name, smtpcode_retry, SMTPCODE_RETRY_LIST, CASE_RETRY_)
+TOKEN_FUNCTION(smtpcode_scope_name, smtpcode_scope, SMTPCODE_SCOPE_LIST, CASE_SCOPE_)
+TOKEN_FUNCTION(smtpcode_next_name, smtpcode_next, SMTPCODE_NEXT_LIST, CASE_NEXT_)
+TOKEN_FUNCTION(smtpcode_stage_token, smtpcode_stage, SMTPCODE_STAGE_LIST, CASE_STAGE_)
+TOKEN_FUNCTION(smtpcode_warning_name, smtpcode_warning, SMTPCODE_WARNING_LIST, CASE_WARNING_)
+TOKEN_FUNCTION(smtpcode_aspect_name, smtpcode_aspect, SMTPCODE_ASPECT_LIST, CASE_ASPECT_)
+
+enum smtpcode_retry smtpcode_retry_for(const struct smtpcode_entry *entry, int reply_class)
+{
+	if (entry == NULL)
+		return SMTPCODE_RETRY_NONE;
+	if (entry->reply_class == 0 && reply_class == 2)
+		return SMTPCODE_RETRY_NONE;
+	if (entry->reply_class == 0 && reply_class == 4)
+		return SMTPCODE_RETRY_LATER;
+	return entry->retry;
+}
+
+const char *smtpcode_version(void)
+{
+	return STRINGIFY(SMTPCODE_VERSION_MAJOR) "." STRINGIFY(SMTPCODE_VERSION_MINOR) "."
+		STRINGIFY(SMTPCODE_VERSION_PATCH);
+}
+
+int smtpcode_abi_version(void)
+{
+	return SMTPCODE_ABI_VERSION;
+}
