@@ -27,15 +27,15 @@ static const struct rfc_codes rfc_lists[] = {
 	{ "RFC 1870", "452 552 555" },
 	{ "RFC 6531", "252 550 553 554" },
 	{ "RFC 7504", "521 556" },
-	{ "RFC 1985", "250 251 252 253 458 459" },
-	{ "RFC 2645", "453" },
+	{ "RFC 1985", "250 251 252 253 458 459 500 501" },
+	{ "RFC 2645", "250 450 451 453" },
 	{ "RFC 5248", "523 525" },
 };
 
 /* Numbers only the registry's "associated basic status code" column names, and codes real
  * servers send that no RFC defines: all must be marked non-standard. */
 static const char nonstandard_codes[] =
-	"422 430 431 441 442 446 447 510 511 512 513 522 524 533 540 541 571";
+	"422 426 430 431 441 442 446 447 510 511 512 513 522 524 533 540 541 542 571";
 
 struct registry_row {
 	const char *code;
@@ -140,7 +140,10 @@ static void test_coverage_defining_rfc_is_cited(void **state)
 		{ "X.7.8", "RFC 4954" }, { "X.7.10", "RFC 5248" }, { "X.7.13", "RFC 5248" },
 		{ "X.7.23", "RFC 7372" }, { "X.7.26", "RFC 7372" }, { "X.7.27", "RFC 7505" },
 		{ "X.1.10", "RFC 7505" }, { "X.7.30", "RFC 8689" }, { "X.6.7", "RFC 6531" },
-		{ "X.1.1", "RFC 3463" },
+		{ "X.1.1", "RFC 3463" }, { "455", "RFC 5321" }, { "501", "RFC 1985" },
+		{ "450", "RFC 2645" }, { "X.6.9", "RFC 6531" }, { "X.6.10", "RFC 5336" },
+		{ "550", "RFC 7372" }, { "550", "RFC 7505" }, { "550", "RFC 8689" },
+		{ "554", "RFC 6531" }, { "252", "RFC 6531" },
 	};
 	size_t i;
 
