@@ -5,6 +5,7 @@ CC       ?= cc
 CFLAGS   ?= -O2 -g
 LDFLAGS  ?=
 GPERF    ?= gperf
+PYTHON   ?= /usr/bin/python3
 SANITIZE ?=
 PREFIX   ?= /usr/local
 B        := build
@@ -55,6 +56,14 @@ $(GENERATED) &: $(CODES) $(B)/gencodes | $(B)/gen
 	$(B)/gencodes -o $(B)/gen $(CODES)
 $(B)/gen/codes-hash.inc: $(B)/gen/codes.gperf
 	$(GPERF) --output-file=$@.tmp $< && mv $@.tmp $@
+
+# The terminal width of characters: a committed table, remade from the Unicode data files
+# (Debian's unicode-data) by hand, with `make width-table`; tests/suite-display.sh checks it.
+UNICODE_DIR ?= /usr/share/unicode
+.PHONY: width-table
+width-table:
+	$(PYTHON) tools/width/gen-width.py $(UNICODE_DIR) >src/lib/width-table.inc.tmp && \
+		mv src/lib/width-table.inc.tmp src/lib/width-table.inc
 
 # ---- library: src/lib/ ------------------------------------------------------------------
 $(B)/lib/table.o: $(B)/gen/codes-hash.inc $(B)/gen/codes-table.inc

@@ -599,6 +599,35 @@ SMTPCODE_API int smtpcode_difference_text(const struct smtpcode_comparison *c, s
  * NULL text is the empty text; buf may be NULL only when size is 0. */
 SMTPCODE_API size_t smtpcode_first_sentence(const char *text, char *buf, size_t size);
 
+/* ---- Text shown to a person ------------------------------------------------------------
+ * Server text is hostile: it may hold terminal controls, bidi overrides that reorder what the
+ * reader sees, and invalid UTF-8. Every output shows it through this one sanitiser. */
+
+/* Writes length bytes of any text as valid UTF-8 that cannot move a terminal: invalid
+ * sequences become U+FFFD; tab and newline become a space; every other C0 control, DEL, C1
+ * control, bidi control (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069), U+2028,
+ * U+2029 and the BOM (U+FEFF) becomes "<U+XXXX>"; nothing else is changed or dropped. The JSON
+ * writers escape the same code points as \uXXXX instead. snprintf-style; SMTPCODE_ENULL when
+ * text is NULL with a length, or buf is NULL with a size. */
+SMTPCODE_API int smtpcode_sanitize(const char *text, size_t length, char *buf, size_t size);
+
+/* Terminal columns, from a table made from the Unicode data (smtpcode_unicode_version()), not
+ * from the locale: East Asian wide and fullwidth characters take two, combining marks and
+ * format characters none, every code point the sanitiser hides none (raw), all else one.
+ * smtpcode_char_columns: of one code point. smtpcode_text_columns: of length bytes of text, an
+ * invalid byte counting as the one column of U+FFFD. */
+SMTPCODE_API int smtpcode_char_columns(unsigned long code_point);
+SMTPCODE_API size_t smtpcode_text_columns(const char *text, size_t length);
+
+/* How many bytes of text fit in columns terminal columns, cut only between characters (a
+ * combining mark stays with its base): at least one character, even one wider than columns,
+ * unless text is empty. *used (if not NULL) gets the columns they take. */
+SMTPCODE_API size_t smtpcode_text_fit(const char *text, size_t length, size_t columns,
+				      size_t *used);
+
+/* The version of the Unicode data the width table was made from, "15.0.0". */
+SMTPCODE_API const char *smtpcode_unicode_version(void);
+
 /* ---- JSON ------------------------------------------------------------------------------
  * The objects of the JSON contract (README, "JSON"), as the command prints them: keys are only
  * ever added. Pretty-printed with two spaces per level; indent is the column of the closing

@@ -9,7 +9,6 @@
 #   make abi-dump         remakes tests/abi/libsmtpcode.abi (after a compatible addition, or with
 #                         an ABI bump in the same commit)
 
-PYTHON  ?= /usr/bin/python3
 ABIDW   ?= abidw
 ABIDIFF ?= abidiff
 ABI_DUMP := tests/abi/libsmtpcode.abi

@@ -395,23 +395,48 @@ static void test_cli_output_fits_the_width(void **state)
 static void test_cli_wrap_next_cuts_long_words(void **state)
 {
 	const char *text = "  short averyveryverylongword end", *line;
-	size_t n;
+	size_t n, cols;
 
 	(void)state;
-	n = wrap_next(&text, 10, &line);
+	n = wrap_next(&text, 10, &line, &cols);
 	assert_int_equal(n, 5);
+	assert_int_equal(cols, 5);
 	assert_true(strncmp(line, "short", 5) == 0);
-	n = wrap_next(&text, 10, &line);
+	n = wrap_next(&text, 10, &line, &cols);
 	assert_int_equal(n, 10);
 	assert_true(strncmp(line, "averyveryv", 10) == 0);
-	n = wrap_next(&text, 10, &line);
+	n = wrap_next(&text, 10, &line, &cols);
 	assert_int_equal(n, 10);
-	n = wrap_next(&text, 10, &line);
+	n = wrap_next(&text, 10, &line, &cols);
 	assert_int_equal(n, 5); /* the cut word's end joins the next word: "d end" */
 	assert_true(strncmp(line, "d end", 5) == 0);
-	assert_int_equal(wrap_next(&text, 10, &line), 0);
+	assert_int_equal(wrap_next(&text, 10, &line, &cols), 0);
 	text = "x";
-	assert_int_equal(wrap_next(&text, 0, &line), 0);
+	assert_int_equal(wrap_next(&text, 0, &line, &cols), 0);
+}
+
+/* Lines are measured in terminal columns: two-byte letters take one, CJK two, and a word is
+ * cut only between characters. */
+static void test_cli_wrap_next_counts_columns(void **state)
+{
+	const char *text = "\xc3\xa9\xc3\xa9\xc3\xa9 \xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad", *line;
+	size_t n, cols;
+
+	(void)state;
+	n = wrap_next(&text, 4, &line, &cols);
+	assert_int_equal(n, 6); /* "\xc3\xa9" three times: 3 columns, 6 bytes */
+	assert_int_equal(cols, 3);
+	n = wrap_next(&text, 4, &line, &cols);
+	assert_int_equal(n, 6); /* two CJK characters, 4 columns; the third does not fit */
+	assert_int_equal(cols, 4);
+	n = wrap_next(&text, 4, &line, &cols);
+	assert_int_equal(n, 3);
+	assert_int_equal(cols, 2);
+	/* a combining mark stays with its letter */
+	text = "abce\xcc\x81" "f";
+	n = wrap_next(&text, 4, &line, &cols);
+	assert_int_equal(n, 6);
+	assert_int_equal(cols, 4);
 }
 
 /* ---- explain ------------------------------------------------------------------------------ */
@@ -603,10 +628,11 @@ static void test_cli_explain_edges(void **state)
 	static char longtext[3000];
 
 	(void)state;
-	/* a control byte in the reply text is shown as a space, never raw */
+	/* a control byte in the reply text is shown as its code point, never raw */
 	run(&r, "--explain", "550 5.1.1 bad\x01user", NULL);
 	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
-	assert_non_null(strstr(r.out, "bad user"));
+	assert_non_null(strstr(r.out, "bad<U+0001>user"));
+	assert_null(strchr(r.out, '\x01'));
 	run(&r, "--json", "--explain", "550 5.1.1 bad\x01user", NULL);
 	assert_non_null(strstr(r.out, "\"text\": \"bad\\u0001user\"")); /* all of it, escaped */
 	/* a reply text longer than the display buffer is cut, not overflowed */
@@ -657,6 +683,7 @@ int main(void)
 		cmocka_unit_test(test_cli_color),
 		cmocka_unit_test(test_cli_output_fits_the_width),
 		cmocka_unit_test(test_cli_wrap_next_cuts_long_words),
+		cmocka_unit_test(test_cli_wrap_next_counts_columns),
 		cmocka_unit_test(test_cli_explain_forms),
 		cmocka_unit_test(test_cli_explain_review_findings),
 		cmocka_unit_test(test_cli_explain_bad_input),

@@ -196,6 +196,8 @@ static void test_compare_first_sentence(void **state)
 	assert_int_equal(smtpcode_first_sentence(NULL, buf, sizeof buf), 0);
 	assert_string_equal(buf, "");
 	assert_int_equal(smtpcode_first_sentence("x.", NULL, 0), 2);
+	/* no buffer but a size: the length all the same, nothing written anywhere */
+	assert_int_equal(smtpcode_first_sentence("A. B.", NULL, 5), 2);
 }
 
 int main(void)

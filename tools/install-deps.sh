@@ -6,7 +6,8 @@
 #   sh tools/install-deps.sh ci      that, and everything the tests and CI steps need
 #                                    (make deps-ci): cmocka, jq, clang with its sanitizer and
 #                                    libFuzzer runtimes, valgrind, cppcheck, clang-tidy, gcovr,
-#                                    mandoc, cmark, abigail-tools (abidw, abidiff), python3
+#                                    mandoc, cmark, abigail-tools (abidw, abidiff), python3,
+#                                    unicode-data
 set -u
 CC=${CC:-cc}
 what=${1:-build}
@@ -47,6 +48,7 @@ if [ "$what" = ci ]; then
 	need cmark
 	need abigail-tools abidiff
 	need python3 /usr/bin/python3
+	[ -f /usr/share/unicode/EastAsianWidth.txt ] || missing="$missing unicode-data"
 elif [ "$what" != build ]; then
 	echo "usage: install-deps.sh build|ci" >&2
 	exit 2
@@ -76,6 +78,8 @@ names() {
 		dnf:clang-rt) printf ' compiler-rt' ;;
 		dnf:clang-tidy) printf ' clang-tools-extra' ;;
 		dnf:abigail-tools) printf ' libabigail' ;;
+		dnf:unicode-data) printf ' unicode-ucd' ;;
+		brew:unicode-data) ;; # not packaged: make width-table needs the files by hand
 		brew:clang | brew:clang-rt | brew:clang-tidy) printf ' llvm' ;;
 		brew:valgrind | brew:abigail-tools) ;; # not packaged for current macOS: Linux only
 		*) printf ' %s' "$m" ;;

@@ -7,21 +7,18 @@
 const char *reply_text(const char *text, const struct smtpcode_reply *r, char *buf,
 		       size_t size)
 {
-	const char *t = text + r->text_offset;
-	size_t n = r->text_length, i;
-	int cut = n >= size;
+	int n = smtpcode_sanitize(text + r->text_offset, r->text_length, buf, size);
+	size_t kept;
 
-	if (cut) {
-		n = size - 4;
-		while (n > 0 && ((unsigned char)t[n] & 0xc0) == 0x80)
-			n--; /* do not split a UTF-8 sequence */
+	if (n < 0) {
+		buf[0] = '\0';
+	} else if ((size_t)n >= size) {
+		/* cut with "..." between characters: not in a sequence's continuation bytes */
+		kept = size - 4;
+		while (kept > 0 && ((unsigned char)buf[kept] & 0xc0) == 0x80)
+			kept--;
+		memcpy(buf + kept, "...", 4);
 	}
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)t[i];
-
-		buf[i] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
-	}
-	memcpy(buf + n, cut ? "..." : "", cut ? 4 : 1);
 	return buf;
 }
 

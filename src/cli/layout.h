@@ -8,10 +8,11 @@
 
 #define LABEL_WIDTH 19 /* "  When you see it  ": the label column of cards and tables */
 
-/* Takes the next line of at most width columns from *text: sets *line to its start, returns
- * its length and advances *text past it. Words are kept whole unless one is longer than a
- * line. Returns 0 when nothing is left. */
-size_t wrap_next(const char **text, size_t width, const char **line);
+/* Takes the next line of at most width terminal columns from *text (valid UTF-8, as the
+ * sanitiser leaves it): sets *line to its start and *columns to the columns it takes, returns
+ * its length in bytes and advances *text past it. Words are kept whole unless one is longer
+ * than a line; then it is cut between characters. Returns 0 when nothing is left. */
+size_t wrap_next(const char **text, size_t width, const char **line, size_t *columns);
 
 /* Writes n spaces (nothing when n <= 0). */
 void put_spaces(FILE *fp, int n);
@@ -23,7 +24,8 @@ void out_wrapped(FILE *fp, const char *text, int indent, int width);
 /* "  Label            text wrapped in the column after the label\n" */
 void put_field(FILE *fp, enum smtpcode_label label, const char *text, int width);
 
-/* The width to wrap at: COLUMNS, else the terminal's, else 80; at least 40. */
+/* The width to wrap at: COLUMNS, else the terminal's, else 80; a value below 40 is raised
+ * to 40 (and one above 1000 lowered to 1000). */
 int terminal_width(FILE *out);
 
 /* Whether to colour: "auto" never into a pipe or file, and not when NO_COLOR is set. */

@@ -36,7 +36,9 @@ static const char help_text[] =
 	"Codes: a basic reply code has three digits, the first 2-5 (535); an enhanced status\n"
 	"code is CLASS.SUBJECT.DETAIL with class 2, 4 or 5 (5.7.8), or X for any class (X.7.8).\n"
 	"\n"
-	"Text is wrapped to COLUMNS, else the terminal's width, else 80 columns.\n"
+	"Text is wrapped to COLUMNS, else the terminal's width, else 80 columns; a width below\n"
+	"40 is raised to 40. Server text is shown as UTF-8 that cannot move the terminal:\n"
+	"invalid bytes become U+FFFD, controls and bidi overrides <U+XXXX>.\n"
 	"\n"
 	"Exit status: 0 every code was found; 1 a well-formed code is unknown, or nothing was\n"
 	"found; 2 bad usage or malformed input; 3 the output could not be written.\n";

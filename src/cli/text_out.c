@@ -103,12 +103,12 @@ static void row(const struct out *o, const char *label, const char *a, const cha
 		size_t cw)
 {
 	const char *la = NULL, *lb = NULL;
-	size_t na, nb;
+	size_t na, nb, ca, cb;
 	int first = 1;
 
 	for (;;) {
-		na = wrap_next(&a, cw, &la);
-		nb = wrap_next(&b, cw, &lb);
+		na = wrap_next(&a, cw, &la, &ca);
+		nb = wrap_next(&b, cw, &lb, &cb);
 		if (na == 0 && nb == 0 && !first)
 			break;
 		if (first)
@@ -118,7 +118,7 @@ static void row(const struct out *o, const char *label, const char *a, const cha
 		if (na > 0)
 			fwrite(la, 1, na, o->fp);
 		if (nb > 0) {
-			put_spaces(o->fp, (int)(cw - na) + COLUMN_GAP);
+			put_spaces(o->fp, (int)(cw - ca) + COLUMN_GAP);
 			fwrite(lb, 1, nb, o->fp);
 		}
 		fputc('\n', o->fp);

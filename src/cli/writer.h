@@ -39,8 +39,8 @@ extern const struct writer text_writer, markdown_writer, json_writer;
 
 /* Helpers the writers share (common.c). Each returns the text it wrote into buf. */
 
-/* The reply's first-line text for display: control bytes shown as spaces, cut with "..." at a
- * character boundary when longer than the buffer. */
+/* The reply's first-line text for display, sanitised (smtpcode_sanitize), cut with "..."
+ * between characters when longer than the buffer. */
 const char *reply_text(const char *text, const struct smtpcode_reply *r, char *buf,
 		       size_t size);
 

@@ -63,8 +63,12 @@ void INTERNAL(sink_init)(struct sink *s, char *buf, size_t size);
 void INTERNAL(put)(struct sink *s, const char *text);
 void INTERNAL(put_n)(struct sink *s, const char *text, size_t n);
 void INTERNAL(putf)(struct sink *s, const char *fmt, ...) PRINTF_LIKE(2, 3);
-/* Length of the valid UTF-8 sequence at p (avail bytes readable), or 0 if it is not one. */
-size_t INTERNAL(utf8_length)(const unsigned char *p, size_t avail);
+/* The length of the valid UTF-8 sequence at p (avail bytes readable) and its code point in
+ * *cp, or 0 when it is not one (display.c). */
+size_t INTERNAL(utf8_decode)(const unsigned char *p, size_t avail, unsigned long *cp);
+/* Whether a code point is shown as <U+XXXX> (JSON: \uXXXX) rather than itself: C0, DEL, C1,
+ * the bidi controls, U+2028, U+2029 and the BOM. */
+int INTERNAL(is_hidden)(unsigned long cp);
 /* The length written, as an int result of a snprintf-style call. */
 int INTERNAL(sink_result)(const struct sink *s);
 

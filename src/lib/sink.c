@@ -29,61 +29,36 @@ static void raw(struct sink *s, const char *text, size_t n)
 	s->len += n;
 }
 
-/* Length of the valid UTF-8 sequence at p (avail bytes readable), or 0 if it is not one. */
-size_t INTERNAL(utf8_length)(const unsigned char *p, size_t avail)
-{
-	size_t n, i;
-	unsigned long cp;
-
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		n = 2, cp = p[0] & 0x1f;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		n = 3, cp = p[0] & 0x0f;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		n = 4, cp = p[0] & 0x07;
-	else
-		return 0;
-	if (n > avail)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (p[i] & 0x3f);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return n;
-}
-
-/* The inside of a JSON string: invalid UTF-8 becomes U+FFFD, control characters, quotes and
- * backslashes are escaped. */
+/* The inside of a JSON string: invalid UTF-8 becomes U+FFFD; quotes, backslashes and every
+ * code point the sanitiser would show as <U+XXXX> (C0, DEL, C1, bidi controls, U+2028,
+ * U+2029, the BOM) are escaped, newline and tab in their short forms. */
 static void escaped(struct sink *s, const char *text, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)text, *end = p + len;
 	char esc[8];
 
 	while (p < end) {
-		size_t n;
+		unsigned long cp;
+		size_t n = INTERNAL(utf8_decode)(p, (size_t)(end - p), &cp);
 
-		if (*p == '"' || *p == '\\') {
-			esc[0] = '\\';
-			esc[1] = (char)*p++;
-			raw(s, esc, 2);
-		} else if (*p == '\n' || *p == '\t') {
-			raw(s, *p++ == '\n' ? "\\n" : "\\t", 2);
-		} else if (*p < 0x20 || *p == 0x7f) {
-			snprintf(esc, sizeof esc, "\\u%04x", *p++);
-			raw(s, esc, 6);
-		} else if ((n = INTERNAL(utf8_length)(p, (size_t)(end - p))) == 0) {
+		if (n == 0) {
 			raw(s, "\\ufffd", 6);
 			p++;
+			continue;
+		}
+		if (cp == '"' || cp == '\\') {
+			esc[0] = '\\';
+			esc[1] = (char)cp;
+			raw(s, esc, 2);
+		} else if (cp == '\n' || cp == '\t') {
+			raw(s, cp == '\n' ? "\\n" : "\\t", 2);
+		} else if (INTERNAL(is_hidden)(cp)) {
+			snprintf(esc, sizeof esc, "\\u%04lx", cp);
+			raw(s, esc, 6);
 		} else {
 			raw(s, (const char *)p, n);
-			p += n;
 		}
+		p += n;
 	}
 }
 
