@@ -28,7 +28,7 @@ ALL_CFLAGS  = $(CFLAGS) $(WARN) $(SANFLAGS) -D_POSIX_C_SOURCE=200809L -Iinclude
 LIB_CFLAGS  = $(ALL_CFLAGS) -Isrc/lib -I$(B)/gen -fPIC -fvisibility=hidden
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
-CODES    := $(sort $(wildcard codes/*.codes))
+CODES    := $(sort $(wildcard codes/*.codes codes/providers/*.codes))
 GEN_SRC  := $(sort $(wildcard tools/gencodes/*.c))
 LIB_SRC  := $(sort $(wildcard src/lib/*.c))
 CLI_SRC  := $(filter-out src/cli/main.c,$(sort $(wildcard src/cli/*.c)))

@@ -130,6 +130,18 @@ static int is_date(const char *s)
 	return y >= 1990 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1];
 }
 
+/* Removes the spaces continuation lines put into a text that holds none. */
+static void squeeze_spaces(struct text *t)
+{
+	size_t i, k = 0;
+
+	for (i = 0; t->s != NULL && i < t->len; i++)
+		if (t->s[i] != ' ')
+			t->s[k++] = t->s[i];
+	if (t->s != NULL)
+		t->s[t->len = k] = '\0';
+}
+
 /* "owner/repo:path" */
 static int is_repo_path(const char *s)
 {
@@ -306,6 +318,9 @@ void finish_pentry(struct block *b)
 		e.f[i] = b->f[i];
 		b->f[i].s = NULL;
 	}
+	/* an address or path holds no space: continuation lines join it without one */
+	squeeze_spaces(&e.f[E_SOURCE]);
+	squeeze_spaces(&e.f[E_SOURCE_COPY]);
 	e.provider = provider_file == e.file ? file_provider : -1;
 	if (e.provider < 0)
 		error_at(e.file, e.line, "an entry before the provider block; a provider file "
