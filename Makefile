@@ -36,7 +36,8 @@ LIB_OBJ  := $(LIB_SRC:src/lib/%.c=$(B)/lib/%.o)
 CLI_OBJ  := $(CLI_SRC:src/cli/%.c=$(B)/cli/%.o)
 TESTS    := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 # What the generator writes in one run; gperf turns the keywords into the hash.
-GENERATED := $(B)/gen/codes.gperf $(B)/gen/codes-table.inc $(B)/gen/pairs-table.inc
+GENERATED := $(B)/gen/codes.gperf $(B)/gen/codes-table.inc $(B)/gen/pairs-table.inc \
+             $(B)/gen/forms-table.inc
 
 SONAME   := libsmtpcode.so.$(ABI)
 REALNAME := libsmtpcode.so.$(ABI).$(MINOR).$(PATCH)
@@ -47,8 +48,8 @@ REALNAME := libsmtpcode.so.$(ABI).$(MINOR).$(PATCH)
 all: $(B)/smtpcode $(B)/libsmtpcode.a $(B)/libsmtpcode.so
 
 # ---- generated tables ---------------------------------------------------------------------
-$(B)/gencodes: $(GEN_SRC) tools/gencodes/gencodes.h include/smtpcode.h | $(B)
-	$(CC) $(ALL_CFLAGS) -o $@ $(GEN_SRC) $(ALL_LDFLAGS)
+$(B)/gencodes: $(GEN_SRC) tools/gencodes/gencodes.h include/smtpcode.h src/lib/forms.h | $(B)
+	$(CC) $(ALL_CFLAGS) -Isrc/lib -o $@ $(GEN_SRC) $(ALL_LDFLAGS)
 
 # A grouped target: one run writes every output (all or none), so a missing or stale one
 # is remade with the others.
@@ -67,6 +68,7 @@ width-table:
 
 # ---- library: src/lib/ ------------------------------------------------------------------
 $(B)/lib/table.o: $(B)/gen/codes-hash.inc $(B)/gen/codes-table.inc
+$(B)/lib/reply.o: $(B)/gen/forms-table.inc
 $(B)/lib/%.o: src/lib/%.c include/smtpcode.h $(wildcard src/lib/*.h) | $(B)/lib
 	$(CC) $(LIB_CFLAGS) -c -o $@ $<
 
@@ -91,7 +93,7 @@ $(B)/tests/test_cli: private ALL_CFLAGS += -Isrc/cli
 $(B)/tests/%: tests/%.c tests/tsv.c $(wildcard tests/*.h) $(B)/libsmtpcode.a | $(B)/tests
 	$(CC) $(ALL_CFLAGS) -Itests -o $@ $(filter %.c %.o,$^) $(B)/libsmtpcode.a -lcmocka $(ALL_LDFLAGS)
 
-check: all $(TESTS)
+check: all $(TESTS) $(B)/replies-dump
 	sh tests/run.sh $(B)
 
 # The whole suite, as CI runs it: fragments in mk/ add their steps to CI_STEPS. CI is set

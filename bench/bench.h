@@ -35,5 +35,7 @@ int bench_lookup(void);
 int bench_reply(void);
 int bench_startup(const char *cli, const char *hello);
 int bench_size(char *const *files, size_t count);
+int bench_scan(const char *dir);
+int bench_linear(void);
 
 #endif

@@ -8,6 +8,10 @@
 #include "smtpcode.h"
 #include "bench.h"
 
+#ifndef BENCH_DIR
+#define BENCH_DIR "build/bench" /* where the generated log is kept */
+#endif
+
 #ifndef __VERSION__
 #define __VERSION__ "unknown"
 #endif
@@ -49,6 +53,8 @@ int main(int argc, char **argv)
 	print_machine();
 	failed |= bench_lookup();
 	failed |= bench_reply();
+	failed |= bench_linear();
+	failed |= bench_scan(BENCH_DIR);
 	failed |= bench_startup(argv[1], argv[2]);
 	failed |= bench_size(argv + 3, (size_t)(argc - 3));
 	if (fflush(stdout) != 0 || ferror(stdout)) {

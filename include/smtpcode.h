@@ -35,7 +35,7 @@ extern "C" {
  * compiled program still links and runs: it names the shared library's soname,
  * libsmtpcode.so.ABI, and changes only when a symbol or a layout changes incompatibly. */
 #define SMTPCODE_VERSION_MAJOR 0
-#define SMTPCODE_VERSION_MINOR 2
+#define SMTPCODE_VERSION_MINOR 3
 #define SMTPCODE_VERSION_PATCH 0
 #define SMTPCODE_ABI_VERSION 1
 
@@ -117,6 +117,21 @@ extern "C" {
 	NEXT(UNKNOWN_ENHANCED, unknown_enhanced, 0x20u)  /* enhanced code not registered: 5.7.708 */ \
 	NEXT(INCONSISTENT, inconsistent, 0x40u)          /* lines of a multi-line reply disagree */
 
+/* The form a reply was found in: how the text around it is written. */
+#define SMTPCODE_FORM_LIST(FIRST, NEXT) \
+	FIRST(PLAIN, plain, 0)             /* as the server sent it: "550 5.1.1 ..." */ \
+	NEXT(POSTFIX, postfix, 1)          /* a Postfix log line or bounce: "said: 550 ..." */ \
+	NEXT(EXIM, exim, 2)                /* an Exim log line or bounce */ \
+	NEXT(SENDMAIL, sendmail, 3)        /* a Sendmail log line or bounce: "stat=", "reply=" */ \
+	NEXT(OPENSMTPD, opensmtpd, 4)      /* an OpenSMTPD log line: result="..." */ \
+	NEXT(EXCHANGE, exchange, 5)        /* Exchange or Microsoft 365 NDR text */ \
+	NEXT(QMAIL, qmail, 6)              /* qmail: "Remote host said:", "(#5.1.1)" */ \
+	NEXT(DSN, dsn, 7)                  /* a delivery status notification's fields */ \
+	NEXT(APPLICATION, application, 8)  /* an error of a program or library that quotes it */ \
+	NEXT(JSON, json, 9)                /* a JSON payload, as ESP webhooks send them */ \
+	NEXT(TRANSCRIPT, transcript, 10)   /* a protocol transcript: "S:", "<<<", "<-" */ \
+	NEXT(BARE, bare, 11)               /* a code alone, with no text */
+
 /* What one difference (or agreement) between two codes is about, in the order a comparison
  * lists them. */
 #define SMTPCODE_ASPECT_LIST(FIRST, NEXT) \
@@ -169,7 +184,9 @@ extern "C" {
 	NEXT(NO_MATCH, no_match, 28)       /* a list filter matched no code */ \
 	NEXT(NO_SEARCH_MATCH, no_search_match, 29) /* a search found no code */ \
 	NEXT(UNKNOWN_CODE, unknown_code, 30) /* a well-formed code nothing is known about */ \
-	NEXT(ANY_CLASS, any_class, 31)     /* the class of an "X." code */
+	NEXT(ANY_CLASS, any_class, 31)     /* the class of an "X." code */ \
+	NEXT(MTA_STATUS, mta_status, 32)   /* the MTA's own status beside a reply's codes */ \
+	NEXT(REMOTE_SERVER, remote_server, 33) /* the server a reply came from */
 
 /* Builds "PREFIX_NAME = value" enumerators from a list. */
 #define SMTPCODE_ENUM_FIRST_(prefix, name, token, value) prefix##name = value
@@ -243,6 +260,12 @@ enum smtpcode_stage { SMTPCODE_STAGE_LIST(SMTPCODE_X_, SMTPCODE_Y_) };
 #undef SMTPCODE_X_
 #undef SMTPCODE_Y_
 
+#define SMTPCODE_X_(name, token, value) SMTPCODE_ENUM_FIRST_(SMTPCODE_FORM_, name, token, value)
+#define SMTPCODE_Y_(name, token, value) SMTPCODE_ENUM_NEXT_(SMTPCODE_FORM_, name, token, value)
+enum smtpcode_form { SMTPCODE_FORM_LIST(SMTPCODE_X_, SMTPCODE_Y_) };
+#undef SMTPCODE_X_
+#undef SMTPCODE_Y_
+
 #define SMTPCODE_X_(name, token, value) SMTPCODE_ENUM_FIRST_(SMTPCODE_WARN_, name, token, value)
 #define SMTPCODE_Y_(name, token, value) SMTPCODE_ENUM_NEXT_(SMTPCODE_WARN_, name, token, value)
 enum smtpcode_warning { SMTPCODE_WARNING_LIST(SMTPCODE_X_, SMTPCODE_Y_) };
@@ -277,6 +300,7 @@ SMTPCODE_API const char *smtpcode_next_name(enum smtpcode_next next);
 SMTPCODE_API const char *smtpcode_stage_token(enum smtpcode_stage stage);
 SMTPCODE_API const char *smtpcode_warning_name(enum smtpcode_warning warning);
 SMTPCODE_API const char *smtpcode_aspect_name(enum smtpcode_aspect aspect);
+SMTPCODE_API const char *smtpcode_form_name(enum smtpcode_form form);
 
 /* English text of a value, as a person reads it; NULL for a value outside the enum (and for
  * SMTPCODE_NOTE_NONE). status: "non-standard: no RFC defines this code; ..." (a card shows
@@ -519,28 +543,65 @@ SMTPCODE_API size_t smtpcode_search(const char *const *words, size_t nwords,
 
 /* ---- Server replies -------------------------------------------------------------------- */
 
-/* What smtpcode_parse_reply found. Caller-allocated: set size first. Offsets are into the
- * caller's text. */
+/* One reply found in a text. Caller-allocated: set size first (the fields up to warnings are
+ * the first published size). Offsets are into the caller's text; a length of 0 means absent. */
 struct smtpcode_reply {
 	size_t size;
 	int basic;                 /* the reply's own code (550), or -1 if none was found */
 	struct smtpcode_code enhanced_code;    /* valid when enhanced[0] != '\0' */
-	char enhanced[SMTPCODE_CODE_MAX + 1]; /* the enhanced code as written, "5.1.1", or "" */
+	/* The enhanced code as written, "5.1.1", or "". The reply's own; only when the text holds
+	 * no reply at all (a DSN "Status:" alone, a Postfix line with only "dsn=") the MTA's
+	 * status, which is then also in status. */
+	char enhanced[SMTPCODE_CODE_MAX + 1];
 	size_t text_offset;        /* the first line's reply text after the codes */
 	size_t text_length;
 	enum smtpcode_stage stage; /* the command answered, where the text names it */
 	unsigned warnings;         /* smtpcode_warning bits */
+	/* ABI 1, version 0.3 */
+	size_t start, end;         /* the reply's span: its first code to the end of its last line */
+	unsigned lines;            /* lines the reply spans (a multi-line reply has several) */
+	enum smtpcode_form form;   /* how the text around the reply is written */
+	/* The MTA's own status apart from the reply's (Postfix "dsn=4.0.0", a DSN "Status:", an
+	 * ESP's status field), as written, or "" */
+	char status[SMTPCODE_CODE_MAX + 1];
+	struct smtpcode_code status_code; /* valid when status[0] != '\0' */
+	/* The remote server the text names ("host mx.example.net[192.0.2.1] said:", Exim's "H=",
+	 * "Remote-MTA: dns; ..."): its host name as written (compare it case-insensitively) and
+	 * its IP address, each absent (length 0) when the text does not give it. */
+	size_t remote_host_offset, remote_host_length;
+	size_t remote_ip_offset, remote_ip_length;
 };
 
-/* Finds the codes in a server reply as people paste it: a plain or multi-line reply
- * ("550-5.1.1 ..."), a DSN field ("Diagnostic-Code: smtp; 550 5.1.1 ...", "Status: 5.1.1"),
- * an MTA log or bounce line (Postfix, Exim, Sendmail, Exchange, qmail "(#5.1.1)"), or a bare
- * code. text need not be NUL-terminated and may hold any bytes. Linear time, no allocation.
- * Returns SMTPCODE_OK when at least one code was found, SMTPCODE_ENOTFOUND when none was (out
- * is still filled, with SMTPCODE_WARN_NO_CODE), SMTPCODE_ENULL when text or out is NULL,
- * SMTPCODE_ESIZE when out->size is too small. */
+/* Finds the reply that matters in a text as people paste it: a plain or multi-line reply
+ * ("550-5.1.1 ..."), a DSN ("Diagnostic-Code: smtp; 550 5.1.1 ...", "Status: 5.1.1"), an MTA
+ * log line or bounce (Postfix, Exim, Sendmail, OpenSMTPD, Exchange, qmail), an application's
+ * error that quotes it (nodemailer, smtplib, PHPMailer, Symfony, JavaMail, .NET, Ruby, Go,
+ * curl, msmtp), an ESP's JSON payload, a protocol transcript, or a bare code. Of several
+ * replies it picks a failure over a success and the remote server's own reply over one
+ * wrapped around it. text need not be NUL-terminated and may hold any bytes. Linear time, no
+ * allocation. Returns SMTPCODE_OK when a code was found, SMTPCODE_ENOTFOUND when none was
+ * (out is still filled, with SMTPCODE_WARN_NO_CODE and the remote server if the text names
+ * one), SMTPCODE_ENULL when text or out is NULL, SMTPCODE_ESIZE when out->size is too small. */
 SMTPCODE_API int smtpcode_parse_reply(const char *text, size_t length,
 				      struct smtpcode_reply *out);
+
+/* Walks every reply of a text in order: finds the first reply at or after *offset, fills out
+ * and moves *offset past it (past the last line of a multi-line reply). Returns SMTPCODE_OK,
+ * or SMTPCODE_ENOTFOUND when no reply is left (*offset is then length). A line holding only
+ * an MTA's status ("dsn=4.4.1" of a connection that failed) is a reply with basic -1. Linear
+ * in total over the whole walk. SMTPCODE_ENULL for a NULL text, offset or out, SMTPCODE_ESIZE
+ * for a bad out->size; an *offset past length is length. */
+SMTPCODE_API int smtpcode_reply_next(const char *text, size_t length, size_t *offset,
+				     struct smtpcode_reply *out);
+
+/* Writes the whole text of a parsed reply into buf: every line of a multi-line reply with its
+ * prefix ("550-5.1.1 ", "S: ", "msmtp: server message: ") removed, joined by one space, runs
+ * of white space made one space, a Postfix "(in reply to ... command)" left out. The bytes are
+ * the server's: show them through smtpcode_sanitize(). text and length must be those the
+ * reply was parsed from. snprintf-style; SMTPCODE_ENULL for a NULL text or reply, or a NULL
+ * buf with a size. */
+SMTPCODE_API int smtpcode_reply_text(const char *text, size_t length,
+				     const struct smtpcode_reply *reply, char *buf, size_t size);
 
 /* The entries that explain a parsed reply: the basic code's, and the enhanced code's own or,
  * for an unregistered detail, its subject's (*enhanced_note then says so). Any pointer may be

@@ -8,7 +8,7 @@ BENCH_SRC := $(filter-out bench/hello.c,$(wildcard bench/*.c)) tests/tsv.c
 # The benchmark sees only the public header, as any program would (and tests/tsv.h, to read
 # the reply tables that are its workload). It is built optimised whatever CFLAGS says; the
 # library keeps the user's CFLAGS.
-BENCH_CFLAGS = $(ALL_CFLAGS) -Itests -I$(B)/bench -O2
+BENCH_CFLAGS = $(ALL_CFLAGS) -Itests -I$(B)/bench -O2 -DBENCH_DIR='"$(B)/bench"'
 
 .PHONY: bench
 

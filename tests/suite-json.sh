@@ -45,3 +45,34 @@ for c in $codes; do
 	"$bin" --json -- "$c" | jq -e "$entry" >/dev/null 2>&1 || { echo "invalid JSON for $c"; bad=1; }
 done
 if [ "$bad" -eq 0 ]; then echo "PASS json every-entry"; else echo "FAIL json every-entry"; fi
+
+# explain: the documented keys, also for a text without a code (exit 1, still JSON)
+explain='has("basic_code") and has("enhanced_code") and has("status_code") and has("stage")
+	and has("stage_token") and has("text") and has("message") and has("remote_host")
+	and has("remote_ip") and has("form") and has("basic") and has("enhanced")
+	and (.warnings|type=="array")'
+check explain "$explain and .basic_code==550 and .enhanced_code==\"5.1.1\" and .form==\"postfix\"
+	and .remote_host==\"mx.example.net\" and .remote_ip==\"192.0.2.7\" and .stage_token==\"rcpt\"
+	and .status_code==\"5.1.1\"" --explain 'dsn=5.1.1, status=bounced (host MX.example.net[192.0.2.7] said: 550 5.1.1 User unknown (in reply to RCPT TO command))'
+out=$("$bin" --json --explain 'no code here' 2>/dev/null)
+rc=$?
+if [ "$rc" -eq 1 ] && printf '%s' "$out" | jq -e "$explain and .basic_code==null and .enhanced_code==null and .text==null" >/dev/null 2>&1; then
+	echo "PASS json explain-nothing"
+else
+	echo "FAIL json explain-nothing: exit $rc"
+	printf '%s\n' "$out" | head -20
+fi
+# every reply text of the case tables, through the library's writer and a real parser
+if [ -x "$B/replies-dump" ]; then
+	n=$("$B/replies-dump" --json tests/data/replies/*.tsv tests/data/replies/corpus/*.tsv |
+		jq -s "map($explain) | map(select(.)) | length" 2>&1)
+	rows=$(cat tests/data/replies/*.tsv tests/data/replies/corpus/*.tsv | grep -v '^#' | grep -c .)
+	files=$(ls tests/data/replies/*.tsv tests/data/replies/corpus/*.tsv | wc -l)
+	if [ "$n" = "$((rows - files))" ]; then
+		echo "PASS json explain-every-case ($n)"
+	else
+		echo "FAIL json explain-every-case: $n valid of $((rows - files))"
+	fi
+else
+	echo "FAIL json explain-every-case: $B/replies-dump is missing"
+fi

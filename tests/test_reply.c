@@ -15,9 +15,9 @@
 #include "tsv.h"
 
 #define REPLY_DATA "tests/data/replies"
-#define MIN_CASES 580   /* the cases of the tables, which only ever grow */
+#define MIN_CASES 2500  /* the cases of the tables, which only ever grow */
 #define MAX_FILES 64
-#define PREFIX_LIMIT 2048 /* rows up to this long are also parsed in every prefix */
+#define PREFIX_LIMIT 600 /* rows up to this long are also parsed in every prefix */
 
 /* Parses a copy of exactly n bytes on the heap, so that the sanitizers catch any read past the
  * caller's length, and checks that the offsets stay inside the text. */
@@ -107,6 +107,70 @@ static int explained_by(const char *text, size_t n, const char *code,
 	return 1;
 }
 
+/* A found span against a column's expectation ("-": none); letters in lower case when fold. */
+static int same_span(const char *s, size_t n, const char *want, int fold)
+{
+	size_t i, wn = strcmp(want, "-") == 0 ? 0 : strlen(want);
+
+	if (n != wn)
+		return 0;
+	for (i = 0; i < n; i++) {
+		int c = (unsigned char)s[i];
+
+		if (fold && c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (c != (unsigned char)want[i])
+			return 0;
+	}
+	return 1;
+}
+
+/* The columns of the reply reader's whole answer: the whole text, the MTA's status, the
+ * remote server, the form. */
+static int check_more(const struct tsv *t, size_t row, const struct tsv_field *text,
+		      const struct smtpcode_reply *r, char *why, size_t size)
+{
+	const struct tsv_field *whole = tsv_get(t, row, tsv_column(t, "explain_text"));
+	const struct tsv_field *status = tsv_get(t, row, tsv_column(t, "status_code"));
+	const struct tsv_field *host = tsv_get(t, row, tsv_column(t, "remote_host"));
+	const struct tsv_field *ip = tsv_get(t, row, tsv_column(t, "remote_ip"));
+	const struct tsv_field *form = tsv_get(t, row, tsv_column(t, "form"));
+	static char buf[8192];
+
+	if (whole != NULL && whole->len > 0) {
+		int n = smtpcode_reply_text(text->s, text->len, r, buf, sizeof buf);
+
+		if (n < 0 || (size_t)n >= sizeof buf || !same_span(buf, (size_t)n, whole->s, 0)) {
+			snprintf(why, size, "whole text '%.*s', want '%s'", n < 0 ? 0 : n % 1000, buf,
+				 whole->s);
+			return 0;
+		}
+	}
+	if (status != NULL && status->len > 0 &&
+	    !same_span(r->status, strlen(r->status), status->s, 0)) {
+		snprintf(why, size, "status_code '%s', want '%s'", r->status, status->s);
+		return 0;
+	}
+	if (host != NULL && host->len > 0 &&
+	    !same_span(text->s + r->remote_host_offset, r->remote_host_length, host->s, 1)) {
+		snprintf(why, size, "remote_host '%.*s', want '%s'", (int)r->remote_host_length,
+			 text->s + r->remote_host_offset, host->s);
+		return 0;
+	}
+	if (ip != NULL && ip->len > 0 &&
+	    !same_span(text->s + r->remote_ip_offset, r->remote_ip_length, ip->s, 0)) {
+		snprintf(why, size, "remote_ip '%.*s', want '%s'", (int)r->remote_ip_length,
+			 text->s + r->remote_ip_offset, ip->s);
+		return 0;
+	}
+	if (form != NULL && form->len > 0 && (r->basic >= 0 || r->enhanced[0] != '\0') &&
+	    strcmp(smtpcode_form_name(r->form), form->s) != 0) {
+		snprintf(why, size, "form %s, want %s", smtpcode_form_name(r->form), form->s);
+		return 0;
+	}
+	return 1;
+}
+
 /* Checks one row against every expectation column its file has; returns 0 and says why in
  * why when it differs. */
 static int check_row(const struct tsv *t, size_t row, char *why, size_t size)
@@ -147,6 +211,8 @@ static int check_row(const struct tsv *t, size_t row, char *why, size_t size)
 			return 0;
 		}
 	}
+	if (!check_more(t, row, text, &r, why, size))
+		return 0;
 	if (warn != NULL && warn->len > 0 && r.warnings != warning_bits(warn->s)) {
 		snprintf(why, size, "warnings 0x%x, want %s", r.warnings, warn->s);
 		return 0;
@@ -170,12 +236,17 @@ static void parse_every_prefix(const struct tsv_field *text)
 static void test_reply_cases(void **state)
 {
 	static char names[MAX_FILES][512];
-	int nfiles = tsv_list(REPLY_DATA, names, MAX_FILES), f;
+	int nfiles = tsv_list(REPLY_DATA, names, MAX_FILES), f, more;
 	size_t rows = 0, failures = 0, i;
 
 	(void)state;
 	if (nfiles <= 0)
 		fail_msg("no case tables in %s (run the tests from the top of the tree)", REPLY_DATA);
+	/* and what real MTAs and clients wrote (make corpus) */
+	more = tsv_list(REPLY_DATA "/corpus", names + nfiles, MAX_FILES - nfiles);
+	if (more <= 0)
+		fail_msg("no case tables in %s/corpus", REPLY_DATA);
+	nfiles += more;
 	for (f = 0; f < nfiles; f++) {
 		struct tsv t;
 		char why[2300];
@@ -365,6 +436,116 @@ static char *repeated(const char *pattern, size_t n)
 	return s;
 }
 
+/* The replies a walk finds, as "BASIC ENHANCED STATUS" joined by " | " ("-" for none). */
+static void walk(const char *text, size_t len, char *out, size_t size)
+{
+	struct smtpcode_reply r = { .size = sizeof r };
+	size_t offset = 0, used = 0, steps = 0;
+
+	out[0] = '\0';
+	while (smtpcode_reply_next(text, len, &offset, &r) == SMTPCODE_OK) {
+		char basic[8] = "-";
+
+		if (r.basic >= 0)
+			snprintf(basic, sizeof basic, "%d", r.basic);
+		used += (size_t)snprintf(out + used, size - used, "%s%s %s %s", used ? " | " : "",
+					 basic, r.enhanced[0] ? r.enhanced : "-",
+					 r.status[0] ? r.status : "-");
+		assert_true(used < size);
+		assert_true(++steps <= len + 1);
+	}
+	assert_int_equal(offset, len);
+	if (used == 0)
+		snprintf(out, size, "-");
+}
+
+static void test_reply_walk(void **state)
+{
+	struct tsv t;
+	size_t i, failures = 0;
+	char got[2048];
+
+	(void)state;
+	if (tsv_load("tests/data/walk/walk.tsv", &t) != 0)
+		fail_msg("tests/data/walk/walk.tsv cannot be read");
+	for (i = 0; i < t.nrows; i++) {
+		const struct tsv_field *text = tsv_get(&t, i, tsv_column(&t, "text"));
+		const struct tsv_field *want = tsv_get(&t, i, tsv_column(&t, "replies"));
+
+		walk(text->s, text->len, got, sizeof got);
+		if (strcmp(got, want->s) != 0) {
+			print_error("%s:%d: walked '%s', want '%s'\n", t.path, t.lines[i], got, want->s);
+			failures++;
+		}
+	}
+	assert_true(t.nrows >= 5);
+	tsv_free(&t);
+	if (failures > 0)
+		fail_msg("%zu walks differ", failures);
+}
+
+static void test_reply_next_contract(void **state)
+{
+	struct smtpcode_reply r = { .size = sizeof r };
+	size_t offset = 0;
+	static const char text[] = "550 5.1.1 a\n451 4.3.0 b";
+
+	(void)state;
+	assert_int_equal(smtpcode_reply_next(NULL, 3, &offset, &r), SMTPCODE_ENULL);
+	assert_int_equal(smtpcode_reply_next(text, 3, NULL, &r), SMTPCODE_ENULL);
+	assert_int_equal(smtpcode_reply_next(text, 3, &offset, NULL), SMTPCODE_ENULL);
+	r.size = 4;
+	assert_int_equal(smtpcode_reply_next(text, 3, &offset, &r), SMTPCODE_ESIZE);
+	r.size = sizeof r;
+	/* each reply in turn, then the end, with the offset at the length */
+	assert_int_equal(smtpcode_reply_next(text, sizeof text - 1, &offset, &r), SMTPCODE_OK);
+	assert_int_equal(r.basic, 550);
+	assert_int_equal(offset, 12);
+	assert_int_equal(smtpcode_reply_next(text, sizeof text - 1, &offset, &r), SMTPCODE_OK);
+	assert_int_equal(r.basic, 451);
+	assert_int_equal(offset, sizeof text - 1);
+	assert_int_equal(smtpcode_reply_next(text, sizeof text - 1, &offset, &r), SMTPCODE_ENOTFOUND);
+	assert_int_equal(r.warnings, SMTPCODE_WARN_NO_CODE);
+	/* an offset past the end is the end */
+	offset = 1000;
+	assert_int_equal(smtpcode_reply_next(text, sizeof text - 1, &offset, &r), SMTPCODE_ENOTFOUND);
+	assert_int_equal(offset, sizeof text - 1);
+	offset = 0;
+	assert_int_equal(smtpcode_reply_next("", 0, &offset, &r), SMTPCODE_ENOTFOUND);
+	assert_int_equal(offset, 0);
+}
+
+static void test_reply_text_contract(void **state)
+{
+	struct smtpcode_reply r = { .size = sizeof r };
+	static const char text[] = "550-5.1.1 The email account\n550-5.1.1 does not exist.\n550 5.1.1 Bye";
+	char buf[128];
+	int n;
+
+	(void)state;
+	assert_int_equal(smtpcode_parse_reply(text, sizeof text - 1, &r), SMTPCODE_OK);
+	assert_int_equal(r.lines, 3);
+	n = smtpcode_reply_text(text, sizeof text - 1, &r, buf, sizeof buf);
+	assert_string_equal(buf, "The email account does not exist. Bye");
+	assert_int_equal(n, (int)strlen(buf));
+	/* snprintf-style: the full length, whatever fits, NUL-terminated */
+	assert_int_equal(smtpcode_reply_text(text, sizeof text - 1, &r, NULL, 0), n);
+	assert_int_equal(smtpcode_reply_text(text, sizeof text - 1, &r, buf, 4), n);
+	assert_string_equal(buf, "The");
+	assert_int_equal(smtpcode_reply_text(text, sizeof text - 1, &r, buf, 1), n);
+	assert_string_equal(buf, "");
+	assert_int_equal(smtpcode_reply_text(NULL, 3, &r, buf, sizeof buf), SMTPCODE_ENULL);
+	assert_int_equal(smtpcode_reply_text(text, 3, NULL, buf, sizeof buf), SMTPCODE_ENULL);
+	assert_int_equal(smtpcode_reply_text(text, 3, &r, NULL, 5), SMTPCODE_ENULL);
+	/* a struct of the first published size has the first line only */
+	r.size = offsetof(struct smtpcode_reply, warnings) + sizeof r.warnings;
+	assert_int_equal(smtpcode_parse_reply(text, sizeof text - 1, &r), SMTPCODE_OK);
+	smtpcode_reply_text(text, sizeof text - 1, &r, buf, sizeof buf);
+	assert_string_equal(buf, "The email account");
+	r.size = 3;
+	assert_int_equal(smtpcode_reply_text(text, sizeof text - 1, &r, buf, sizeof buf), SMTPCODE_ESIZE);
+}
+
 static void test_reply_huge_inputs(void **state)
 {
 	/* every byte that could start something the reader looks for, a megabyte of it */
@@ -429,6 +610,9 @@ int main(void)
 		cmocka_unit_test(test_reply_explain_errors),
 		cmocka_unit_test(test_reply_null_and_empty),
 		cmocka_unit_test(test_reply_struct_sizes),
+		cmocka_unit_test(test_reply_walk),
+		cmocka_unit_test(test_reply_next_contract),
+		cmocka_unit_test(test_reply_text_contract),
 		cmocka_unit_test(test_reply_huge_inputs),
 		cmocka_unit_test(test_reply_huge_inputs_find_codes),
 	};

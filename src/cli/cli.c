@@ -44,9 +44,16 @@ static int explain_text(const struct run *run, const char *text, size_t len, siz
 {
 	struct smtpcode_reply r = { .size = sizeof r };
 
-	if (smtpcode_parse_reply(text, len, &r) != SMTPCODE_OK)
+	if (smtpcode_parse_reply(text, len, &r) != SMTPCODE_OK) {
+		/* JSON answers every input: the explain object with null codes */
+		if (run->w->explains_nothing) {
+			if ((*shown)++ > 0)
+				run->w->between(&run->out);
+			run->w->explain(&run->out, text, len, &r);
+		}
 		return fail(run->err, SMTPCODE_EXIT_UNKNOWN, "%s",
 			    smtpcode_label(SMTPCODE_LABEL_NO_REPLY_FOUND));
+	}
 	if ((*shown)++ > 0)
 		run->w->between(&run->out);
 	run->w->explain(&run->out, text, len, &r);

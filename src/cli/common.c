@@ -4,21 +4,55 @@
 
 #include "writer.h"
 
-const char *reply_text(const char *text, const struct smtpcode_reply *r, char *buf,
+const char *reply_text(const char *text, size_t len, const struct smtpcode_reply *r, char *buf,
 		       size_t size)
 {
-	int n = smtpcode_sanitize(text + r->text_offset, r->text_length, buf, size);
+	char whole[4096];
+	int w = smtpcode_reply_text(text, len, r, whole, sizeof whole);
+	int n = smtpcode_sanitize(whole, w < 0 ? 0 : (size_t)w < sizeof whole ? (size_t)w
+									       : sizeof whole - 1,
+				  buf, size);
 	size_t kept;
 
 	if (n < 0) {
 		buf[0] = '\0';
-	} else if ((size_t)n >= size) {
+	} else if ((size_t)n >= size || (w > 0 && (size_t)w >= sizeof whole)) {
 		/* cut with "..." between characters: not in a sequence's continuation bytes */
 		kept = size - 4;
 		while (kept > 0 && ((unsigned char)buf[kept] & 0xc0) == 0x80)
 			kept--;
 		memcpy(buf + kept, "...", 4);
 	}
+	return buf;
+}
+
+const char *remote_server(const char *text, const struct smtpcode_reply *r, char *buf,
+			  size_t size)
+{
+	char raw[320];
+	size_t h = r->remote_host_length, ip = r->remote_ip_length, n = 0, i;
+
+	if (h == 0 && ip == 0)
+		return NULL;
+	if (h > 200)
+		h = 200;
+	if (ip > 64)
+		ip = 64;
+	for (i = 0; i < h; i++) {
+		char c = text[r->remote_host_offset + i];
+
+		raw[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	if (ip > 0) {
+		if (h > 0)
+			raw[n++] = ' ';
+		raw[n++] = '[';
+		memcpy(raw + n, text + r->remote_ip_offset, ip);
+		n += ip;
+		raw[n++] = ']';
+	}
+	if (smtpcode_sanitize(raw, n, buf, size) < 0)
+		return NULL;
 	return buf;
 }
 

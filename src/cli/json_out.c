@@ -117,4 +117,4 @@ static void end(const struct out *o, size_t shown)
 		fputc('\n', o->fp);
 }
 
-const struct writer json_writer = { begin, between, end, one_code, compare, explain, list };
+const struct writer json_writer = { begin, between, end, one_code, compare, explain, list, 1 };

@@ -161,9 +161,16 @@ static void explain(const struct out *o, const char *text, size_t len,
 	}
 	if (r->stage != SMTPCODE_STAGE_UNKNOWN)
 		item(o->fp, SMTPCODE_LABEL_IN_REPLY_TO, smtpcode_stage_name(r->stage));
-	if (r->text_length > 0) {
+	if (r->status[0] != '\0')
+		item(o->fp, SMTPCODE_LABEL_MTA_STATUS, r->status);
+	if (remote_server(text, r, buf, sizeof buf) != NULL) {
+		fprintf(o->fp, "- **%s:** ", smtpcode_label(SMTPCODE_LABEL_REMOTE_SERVER));
+		md_text(o->fp, buf);
+		fputc('\n', o->fp);
+	}
+	if (r->text_length > 0 || r->lines > 1) {
 		fprintf(o->fp, "- **%s:** ", smtpcode_label(SMTPCODE_LABEL_SERVER_SAID));
-		md_text(o->fp, reply_text(text, r, buf, sizeof buf));
+		md_text(o->fp, reply_text(text, len, r, buf, sizeof buf));
 		fputc('\n', o->fp);
 	}
 #define WARNING_(name, token, value) \
@@ -206,4 +213,4 @@ static void list(const struct out *o, const struct smtpcode_entry *const *entrie
 	text_writer.list(o, entries, n, shown_class);
 }
 
-const struct writer markdown_writer = { begin, between, end, one_code, compare, explain, list };
+const struct writer markdown_writer = { begin, between, end, one_code, compare, explain, list, 0 };

@@ -240,9 +240,17 @@ static void explain(const struct out *o, const char *text, size_t len,
 		label(o, SMTPCODE_LABEL_IN_REPLY_TO);
 		fprintf(o->fp, "%s\n", smtpcode_stage_name(r->stage));
 	}
-	if (r->text_length > 0) {
+	if (r->status[0] != '\0') {
+		label(o, SMTPCODE_LABEL_MTA_STATUS);
+		fprintf(o->fp, "%s\n", r->status);
+	}
+	if (remote_server(text, r, buf, sizeof buf) != NULL) {
+		label(o, SMTPCODE_LABEL_REMOTE_SERVER);
+		out_wrapped(o->fp, buf, LABEL_WIDTH, o->width);
+	}
+	if (r->text_length > 0 || r->lines > 1) {
 		label(o, SMTPCODE_LABEL_SERVER_SAID);
-		out_wrapped(o->fp, reply_text(text, r, buf, sizeof buf), LABEL_WIDTH, o->width);
+		out_wrapped(o->fp, reply_text(text, len, r, buf, sizeof buf), LABEL_WIDTH, o->width);
 	}
 	if (explain_message(text, len, message, sizeof message) != NULL) {
 		label(o, SMTPCODE_LABEL_IN_SHORT);
@@ -285,4 +293,4 @@ static void end(const struct out *o, size_t shown)
 	(void)shown;
 }
 
-const struct writer text_writer = { begin, between, end, one_code, compare, explain, list };
+const struct writer text_writer = { begin, between, end, one_code, compare, explain, list, 0 };

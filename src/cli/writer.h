@@ -33,16 +33,22 @@ struct writer {
 	 * shown in shown_class (a digit, or '\0' for their own). */
 	void (*list)(const struct out *o, const struct smtpcode_entry *const *list, size_t n,
 		     char shown_class);
+	/* Whether explain is called for a text that holds no code, too (JSON always answers). */
+	int explains_nothing;
 };
 
 extern const struct writer text_writer, markdown_writer, json_writer;
 
 /* Helpers the writers share (common.c). Each returns the text it wrote into buf. */
 
-/* The reply's first-line text for display, sanitised (smtpcode_sanitize), cut with "..."
- * between characters when longer than the buffer. */
-const char *reply_text(const char *text, const struct smtpcode_reply *r, char *buf,
+/* The reply's whole text (smtpcode_reply_text) for display, sanitised (smtpcode_sanitize),
+ * cut with "..." between characters when longer than the buffer. */
+const char *reply_text(const char *text, size_t len, const struct smtpcode_reply *r, char *buf,
 		       size_t size);
+
+/* The remote server a reply names, "mx.example.net [192.0.2.1]", sanitised; NULL for none. */
+const char *remote_server(const char *text, const struct smtpcode_reply *r, char *buf,
+			  size_t size);
 
 /* The one-line explanation, cut with "..." when longer than the buffer; NULL when the reply
  * holds no code. */

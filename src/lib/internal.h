@@ -103,4 +103,9 @@ int INTERNAL(difference)(struct sink *s, const struct smtpcode_comparison *c, si
 
 /* The one-line explanation of a parsed reply (reply.c). */
 void INTERNAL(explain_parsed)(struct sink *s, const struct smtpcode_reply *r);
+/* The end of a reply's text in [start, end) once what an MTA wrapped around it is dropped
+ * (reply_text.c); close is the quote that closes a quoted reply, or 0. */
+size_t INTERNAL(reply_trim)(const char *s, size_t start, size_t end, int close);
+/* The quote (or '#') that closes a parsed reply's text, or 0 (reply.c). */
+int INTERNAL(reply_close)(const char *text, size_t length, const struct smtpcode_reply *r);
 #endif

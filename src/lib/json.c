@@ -119,14 +119,29 @@ int smtpcode_json_entry(const char *code, int indent, char *buf, size_t size)
 	return INTERNAL(sink_result)(&s);
 }
 
+/* The remote host as the contract writes it: lower case. */
+static void lower_string(struct sink *s, const char *text, size_t n)
+{
+	char buf[256];
+	size_t i;
+
+	if (n == 0 || n >= sizeof buf) {
+		INTERNAL(put)(s, "null");
+		return;
+	}
+	for (i = 0; i < n; i++)
+		buf[i] = (char)(text[i] >= 'A' && text[i] <= 'Z' ? text[i] - 'A' + 'a' : text[i]);
+	string_n(s, buf, n);
+}
+
 int smtpcode_json_explain(const char *text, size_t length, int indent, char *buf, size_t size)
 {
 	struct smtpcode_reply r = { .size = sizeof r };
 	const struct smtpcode_entry *basic, *enhanced;
 	struct smtpcode_resolution res = { .size = sizeof res };
 	struct sink s;
-	char code[8];
-	int rc = start(&s, buf, size), shown = 0, ind = indent < 0 ? 0 : indent;
+	char code[8], whole[4096];
+	int rc = start(&s, buf, size), shown = 0, ind = indent < 0 ? 0 : indent, n;
 
 	if (rc != SMTPCODE_OK)
 		return rc;
@@ -141,10 +156,20 @@ int smtpcode_json_explain(const char *text, size_t length, int indent, char *buf
 		INTERNAL(put)(&s, "null");
 	key(&s, "enhanced_code", ind);
 	string(&s, r.enhanced[0] != '\0' ? r.enhanced : NULL);
+	key(&s, "status_code", ind);
+	string(&s, r.status[0] != '\0' ? r.status : NULL);
 	key(&s, "stage", ind);
 	string(&s, r.stage != SMTPCODE_STAGE_UNKNOWN ? smtpcode_stage_name(r.stage) : NULL);
+	key(&s, "stage_token", ind);
+	string(&s, r.stage != SMTPCODE_STAGE_UNKNOWN ? smtpcode_stage_token(r.stage) : NULL);
 	key(&s, "text", ind);
-	string_n(&s, text + r.text_offset, rc == SMTPCODE_OK ? r.text_length : 0);
+	n = rc == SMTPCODE_OK ? smtpcode_reply_text(text, length, &r, whole, sizeof whole) : 0;
+	if (n >= (int)sizeof whole)
+		n = (int)sizeof whole - 1; /* a reply longer than 4 KiB is shown cut */
+	if (rc == SMTPCODE_OK)
+		string_n(&s, whole, n > 0 ? (size_t)n : 0);
+	else
+		INTERNAL(put)(&s, "null");
 	key(&s, "message", ind);
 	if (rc == SMTPCODE_OK) {
 		INTERNAL(put)(&s, "\"");
@@ -155,6 +180,15 @@ int smtpcode_json_explain(const char *text, size_t length, int indent, char *buf
 	} else {
 		INTERNAL(put)(&s, "null");
 	}
+	key(&s, "remote_host", ind);
+	lower_string(&s, text + r.remote_host_offset, r.remote_host_length);
+	key(&s, "remote_ip", ind);
+	if (r.remote_ip_length > 0)
+		string_n(&s, text + r.remote_ip_offset, r.remote_ip_length);
+	else
+		INTERNAL(put)(&s, "null");
+	key(&s, "form", ind);
+	string(&s, rc == SMTPCODE_OK ? smtpcode_form_name(r.form) : NULL);
 	key(&s, "basic", ind);
 	if (basic != NULL) {
 		snprintf(code, sizeof code, "%d", r.basic);

@@ -28,6 +28,7 @@
 #define CASE_STAGE_(name, token, value) TOKEN_CASE(SMTPCODE_STAGE_, name, token)
 #define CASE_WARNING_(name, token, value) TOKEN_CASE(SMTPCODE_WARN_, name, token)
 #define CASE_ASPECT_(name, token, value) TOKEN_CASE(SMTPCODE_ASPECT_, name, token)
+#define CASE_FORM_(name, token, value) TOKEN_CASE(SMTPCODE_FORM_, name, token)
 
 TOKEN_FUNCTION(smtpcode_status_name, smtpcode_status, SMTPCODE_STATUS_LIST, CASE_STATUS_)
 TOKEN_FUNCTION(smtpcode_actor_name, smtpcode_actor, SMTPCODE_ACTOR_LIST, CASE_ACTOR_)
@@ -37,6 +38,7 @@ TOKEN_FUNCTION(smtpcode_next_name, smtpcode_next, SMTPCODE_NEXT_LIST, CASE_NEXT_
 TOKEN_FUNCTION(smtpcode_stage_token, smtpcode_stage, SMTPCODE_STAGE_LIST, CASE_STAGE_)
 TOKEN_FUNCTION(smtpcode_warning_name, smtpcode_warning, SMTPCODE_WARNING_LIST, CASE_WARNING_)
 TOKEN_FUNCTION(smtpcode_aspect_name, smtpcode_aspect, SMTPCODE_ASPECT_LIST, CASE_ASPECT_)
+TOKEN_FUNCTION(smtpcode_form_name, smtpcode_form, SMTPCODE_FORM_LIST, CASE_FORM_)
 
 enum smtpcode_retry smtpcode_retry_for(const struct smtpcode_entry *entry, int reply_class)
 {

@@ -1,8 +1,22 @@
-/* reply.c -- find the codes in a server reply as people paste it: plain and multi-line
- * replies, DSN fields, MTA bounces and log lines. */
+/* reply.c -- find the replies in a text as people paste it: server replies, MTA log lines and
+ * bounces, DSN fields, applications' errors, ESP payloads, transcripts.
+ *
+ * One pass. A fast search finds the next byte that can start a code (three digits 2xx-5xx,
+ * or a digit, a dot and a digit); the line that holds it is then read once, token by token:
+ * numbers (dotted or not), and at every other byte the phrases of the table of forms
+ * (codes/forms.codes, compiled into forms-table.inc) that start with it. The forms say where
+ * a reply starts and how far to trust it, which numbers are not codes, what is the MTA's own
+ * status, the remote host, the stage and the software. One grammar reads
+ *
+ *     reply := [form] CODE [- | blank] [ENHANCED] TEXT     and its continuation lines,
+ *
+ * and one ranking rule picks the reply that matters. Every line is read a bounded number of
+ * times, so the whole walk is linear; nothing is allocated. */
 #include <stdio.h>
 
 #include "internal.h"
+#include "forms.h"
+#include "forms-table.inc"
 
 /* The caller's text: not NUL-terminated, any bytes. Positions are offsets into it. */
 struct input {
@@ -12,7 +26,6 @@ struct input {
 
 /* ---- bytes --------------------------------------------------------------------------- */
 
-/* The byte at i, or -1 past the end: readers then stop at the end like at any delimiter. */
 static int byte_at(const struct input *in, size_t i)
 {
 	return i < in->n ? (unsigned char)in->s[i] : -1;
@@ -39,1040 +52,1456 @@ static int is_eol(int c)
 	return c == '\n' || c == '\r';
 }
 
-static int is_quote(int c)
-{
-	return c == '\'' || c == '"';
-}
-
 static int to_lower(int c)
 {
 	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
-static size_t skip_blanks(const struct input *in, size_t i)
+static size_t skip_blanks(const struct input *in, size_t i, size_t limit)
 {
-	while (is_blank(byte_at(in, i)))
+	while (i < limit && is_blank(byte_at(in, i)))
 		i++;
 	return i;
 }
 
 /* ---- lines --------------------------------------------------------------------------- */
 
-/* End of the line that holds i: the first CR or LF, or the end of the text. */
+/* A line ends at CR, LF or CRLF, and at a line break written out as "\n" or "\r\n" (a
+ * backslash and a letter): Python's bytes reprs, JSON strings and Exim's debug output put
+ * the lines of a multi-line reply on one line that way. The length of such a break at i,
+ * or 0. */
+static size_t literal_break(const struct input *in, size_t i)
+{
+	if (byte_at(in, i) != '\\')
+		return 0;
+	if (byte_at(in, i + 1) == 'n')
+		return 2;
+	if (byte_at(in, i + 1) == 'r')
+		return byte_at(in, i + 2) == '\\' && byte_at(in, i + 3) == 'n' ? 4 : 2;
+	return 0;
+}
+
+/* The end of the line that holds i: its first break, or the end of the text. */
 static size_t line_end(const struct input *in, size_t i)
 {
-	while (i < in->n && !is_eol(byte_at(in, i)))
-		i++;
+	const char *s = in->s;
+
+	for (; i < in->n; i++) {
+		if (s[i] == '\n' || s[i] == '\r' || (s[i] == '\\' && literal_break(in, i)))
+			break;
+	}
 	return i;
 }
 
-/* Start of the line after the one ending at end (CRLF, LF or a lone CR). */
+/* The start of the line after the one that ends at end. */
 static size_t next_line(const struct input *in, size_t end)
 {
-	if (byte_at(in, end) == '\r' && byte_at(in, end + 1) == '\n')
-		return end + 2;
-	return is_eol(byte_at(in, end)) ? end + 1 : end;
+	size_t k;
+
+	if (byte_at(in, end) == '\r')
+		return byte_at(in, end + 1) == '\n' ? end + 2 : end + 1;
+	if (byte_at(in, end) == '\n')
+		return end + 1;
+	k = literal_break(in, end);
+	return end + k;
 }
 
-/* Past the indentation and mail quoting ("> ") that pasting adds in front of a line. */
-static size_t skip_quoting(const struct input *in, size_t i)
+/* The start of the line that holds p, not before floor. */
+static size_t line_start(const struct input *in, size_t p, size_t floor)
 {
-	while (is_blank(byte_at(in, i)) || byte_at(in, i) == '>')
-		i++;
-	return i;
+	while (p > floor) {
+		int c = byte_at(in, p - 1);
+
+		if (is_eol(c))
+			break;
+		if (p >= floor + 2 && byte_at(in, p - 2) == '\\' && (c == 'n' || c == 'r'))
+			break;
+		p--;
+	}
+	return p;
 }
 
-/* A blank in a phrase stands for up to this many white-space bytes, line breaks included:
+/* Whether the line [ls, le) holds nothing but white space. */
+static int is_blank_line(const struct input *in, size_t ls, size_t le)
+{
+	return skip_blanks(in, ls, le) == le;
+}
+
+/* The line before the one starting at ls, not before floor: 0 when there is none. */
+static int prev_line(const struct input *in, size_t ls, size_t floor, size_t *pls, size_t *ple)
+{
+	size_t e = ls;
+
+	if (ls <= floor)
+		return 0;
+	if (is_eol(byte_at(in, e - 1)))
+		e -= byte_at(in, e - 1) == '\n' && e >= floor + 2 && byte_at(in, e - 2) == '\r' ? 2 : 1;
+	else if (e >= floor + 2 && byte_at(in, e - 2) == '\\')
+		e -= e >= floor + 4 && memcmp(in->s + e - 4, "\\r\\n", 4) == 0 ? 4 : 2;
+	else
+		return 0;
+	*ple = e;
+	*pls = line_start(in, e, floor);
+	return 1;
+}
+
+/* ---- the forms ------------------------------------------------------------------------ */
+
+/* A space in a phrase stands for up to this many white-space bytes, line breaks included:
  * MTAs wrap long lines ("(in reply to end of DATA\n    command)"). The bound keeps every
- * match attempt short, so scanning stays linear. */
+ * match short. */
 #define MAX_GAP 16
 
-/* Matches phrase at i. A blank in phrase matches 1..MAX_GAP white-space bytes; letters match
- * in any case when any_case. Returns the end of the match, or 0 when it does not match (a
- * match never ends at 0, the phrase being non-empty). */
-static size_t match_phrase(const struct input *in, size_t i, const char *phrase, int any_case)
+/* Matches form f at i, not past limit. Returns the end of the match, or 0. */
+static size_t match_form(const struct input *in, size_t i, size_t limit, const struct form_def *f)
 {
-	for (; *phrase != '\0'; phrase++) {
-		int c = byte_at(in, i);
+	const unsigned char *p = (const unsigned char *)f->phrase;
+	size_t k, j = i;
+	int first = p[0], last = p[f->length - 1];
 
-		if (*phrase == ' ') {
+	if (f->at != FORM_AT_ANY && is_alnum(first) && i > 0 && is_alnum(byte_at(in, i - 1)))
+		return 0;
+	for (k = 0; k < f->length; k++) {
+		int c = j < limit ? (unsigned char)in->s[j] : -1;
+
+		if (p[k] == ' ') {
 			size_t gap = 0;
 
 			while (gap < MAX_GAP && (is_blank(c) || is_eol(c))) {
 				gap++;
-				c = byte_at(in, ++i);
+				j++;
+				c = j < limit ? (unsigned char)in->s[j] : -1;
 			}
 			if (gap == 0)
 				return 0;
 			continue;
 		}
-		if (c == *phrase || (any_case && c >= 0 && to_lower(c) == to_lower(*phrase))) {
-			i++;
+		if (c == p[k] || (!f->exact && c >= 0 && to_lower(c) == to_lower(p[k]))) {
+			j++;
 			continue;
 		}
 		return 0;
 	}
-	return i;
-}
-
-/* A phrase that starts with a letter must start a word: "after" is not in "thereafter". */
-static int starts_word(const struct input *in, size_t i, const char *phrase)
-{
-	return !is_alpha((unsigned char)phrase[0]) || i == 0 || !is_alnum(byte_at(in, i - 1));
-}
-
-/* ---- codes --------------------------------------------------------------------------- */
-
-/* What may follow a basic code: white space, '-' (a multi-line reply), the end, or the
- * closing quote, bracket or ';' of a wrapped form ("returned '550'", "(#550);"). */
-static int ends_basic(int c)
-{
-	return c == -1 || c == '\0' || is_blank(c) || is_eol(c) || c == '-' || c == '\'' ||
-	       c == '"' || c == ')' || c == ';';
-}
-
-/* The basic code at i (three digits, first 2-5, properly ended), or -1. */
-static int read_basic(const struct input *in, size_t i)
-{
-	int a = byte_at(in, i), b = byte_at(in, i + 1), c = byte_at(in, i + 2);
-
-	if (a < '2' || a > '5' || !is_digit(b) || !is_digit(c) || !ends_basic(byte_at(in, i + 3)))
-		return -1;
-	return (a - '0') * 100 + (b - '0') * 10 + (c - '0');
-}
-
-/* An enhanced code ends where a longer dotted number or a word cannot go on: "5.1.1:" and
- * "5.1.1." end a code, "5.1.1.1" and "5.1.1a" do not; "5.1.1_" only in qmail's log, which
- * writes blanks as '_' (underscores). */
-static int ends_enhanced(const struct input *in, size_t i, int underscores)
-{
-	int c = byte_at(in, i);
-
-	if (is_alnum(c) || (c == '_' && !underscores))
+	if (is_alnum(last) && is_alnum(byte_at(in, j)))
 		return 0;
-	return c != '.' || !is_alnum(byte_at(in, i + 1));
+	return j;
 }
 
-enum shape {
-	SHAPE_NONE,  /* not an enhanced code at all: a word, an IP address, a version */
-	SHAPE_VALID, /* "5.1.1", "4.7.650" */
-	SHAPE_BAD    /* shaped like one but malformed: "5.1", "6.1.1", "5.1234.1" */
-};
-
-struct enhanced_token {
-	enum shape shape;
-	size_t len;
-	struct smtpcode_code code; /* set only when SHAPE_VALID */
-};
-
-/* Parts of a dotted number read before giving up: four already make it no enhanced code. */
-#define MAX_PARTS 4
-
-/* Reads what may be an enhanced code at i: one digit, then one or two more dotted numbers.
- * Four or more parts (1.2.3.4) or a first part of several digits (192.0.2.7, 10.1.2) make a
- * number that is no code at all; the caller has checked what comes before i. */
-static void read_enhanced(const struct input *in, size_t i, int underscores,
-			  struct enhanced_token *t)
+/* Matches a literal phrase at i (letters in any case, not inside a word). */
+static size_t match_literal(const struct input *in, size_t i, size_t limit, const char *phrase)
 {
-	char copy[SMTPCODE_CODE_MAX + 1];
-	size_t j = i, parts = 0, first_len = 0;
+	struct form_def f;
 
-	t->shape = SHAPE_NONE;
-	t->len = 0;
-	/* the usual case, checked first: no digit and dot here at all */
-	if (!is_digit(byte_at(in, i)) || byte_at(in, i + 1) != '.')
-		return;
-	while (parts < MAX_PARTS) {
+	memset(&f, 0, sizeof f);
+	f.phrase = phrase;
+	f.length = (unsigned char)strlen(phrase);
+	f.at = FORM_AT_WORD;
+	return match_form(in, i, limit, &f);
+}
+
+/* The rows of the table that may start at byte c. */
+static void form_rows(int c, size_t *from, size_t *to)
+{
+	int b = c < 0 ? 0 : to_lower(c);
+
+	*from = smtpcode_form_first_[b];
+	*to = c < 0 ? *from : smtpcode_form_first_[b + 1];
+}
+
+/* Whether any phrase may start at i: its first two bytes, looked up in one table. Most
+ * bytes of a text start none, and this keeps them from trying any row. */
+static inline int may_start(const unsigned char *pairs, const struct input *in, size_t i)
+{
+	int first = byte_at(in, i), c = byte_at(in, i + 1);
+	unsigned a, b;
+
+	if (first < 0)
+		return 0;
+	a = (unsigned)to_lower(first);
+	b = c < 0 ? 0u : (unsigned)c;
+	return (pairs[(a << 8 | b) >> 3] >> ((a << 8 | b) & 7)) & 1u;
+}
+
+/* Whether a row can match at i, from its second byte: most rows of a first byte cannot. */
+static inline int second_fits(const struct input *in, size_t i, const struct form_def *f)
+{
+	return f->second == 0 || to_lower(byte_at(in, i + 1)) == f->second;
+}
+
+/* ---- numbers -------------------------------------------------------------------------- */
+
+/* A number as written: digits, or dotted digits ("5.1.1", "192.0.2.1"). */
+struct number {
+	size_t pos, end;
+	int parts;          /* 1, 2, 3, or 4 for four or more */
+	int len[3];         /* digits of the first three parts */
+	unsigned value[3];
+};
+
+/* Reads the number at i (a digit). A dot belongs to it only between digits. */
+static size_t read_number(const struct input *in, size_t i, struct number *nb)
+{
+	size_t j = i;
+
+	nb->pos = i;
+	nb->parts = 0;
+	for (;;) {
 		size_t start = j;
+		unsigned v = 0;
 
-		while (is_digit(byte_at(in, j)))
+		while (is_digit(byte_at(in, j))) {
+			if (v < 100000u)
+				v = v * 10 + (unsigned)(byte_at(in, j) - '0');
 			j++;
-		if (j == start)
-			return;
-		if (parts++ == 0)
-			first_len = j - start;
+		}
+		if (nb->parts < 3) {
+			nb->len[nb->parts] = (int)(j - start);
+			nb->value[nb->parts] = v;
+		}
+		if (nb->parts < 4)
+			nb->parts++;
 		if (byte_at(in, j) != '.' || !is_digit(byte_at(in, j + 1)))
 			break;
 		j++;
 	}
-	if (first_len != 1 || parts < 2 || parts > 3 || !ends_enhanced(in, j, underscores))
-		return;
-	t->len = j - i;
-	t->shape = SHAPE_BAD;
-	if (parts == 3 && t->len <= SMTPCODE_CODE_MAX) {
-		memcpy(copy, in->s + i, t->len);
-		copy[t->len] = '\0';
-		if (smtpcode_parse_code(copy, &t->code) == SMTPCODE_OK)
-			t->shape = SHAPE_VALID;
-	}
+	nb->end = j;
+	return j;
 }
 
-/* Words that make the number before them a quantity, not a reply: "552 bytes". */
-static const char *const units[] = { "bytes", "octets", "kb", "mb", "gb", "ms", "seconds" };
-
-static int is_quantity(const struct input *in, size_t i)
+/* A letter or digit right after a number makes it part of a word: "550A1B2C3D". */
+static int number_ends(const struct input *in, const struct number *nb)
 {
-	size_t k, j;
+	return !is_alnum(byte_at(in, nb->end));
+}
 
-	for (k = 0; k < sizeof units / sizeof units[0]; k++) {
-		j = match_phrase(in, i, units[k], 1);
-		if (j != 0 && !is_alnum(byte_at(in, j)))
-			return 1;
-	}
+static int is_basic_number(const struct input *in, const struct number *nb)
+{
+	int c = byte_at(in, nb->pos);
+
+	return nb->parts == 1 && nb->len[0] == 3 && c >= '2' && c <= '5' && number_ends(in, nb);
+}
+
+static int is_enhanced_number(const struct input *in, const struct number *nb)
+{
+	unsigned cls = nb->value[0];
+
+	return nb->parts == 3 && nb->len[0] == 1 && (cls == 2 || cls == 4 || cls == 5) &&
+	       nb->len[1] <= 3 && nb->len[2] <= 3 && number_ends(in, nb);
+}
+
+/* Shaped like an enhanced code but malformed: "5.1", "6.1.1", "5.1234.1". */
+static int is_bad_enhanced(const struct input *in, const struct number *nb)
+{
+	return nb->len[0] == 1 && nb->parts >= 2 && nb->parts <= 3 && number_ends(in, nb) &&
+	       !is_enhanced_number(in, nb);
+}
+
+static void enhanced_of(const struct input *in, const struct number *nb, struct smtpcode_code *c)
+{
+	char copy[SMTPCODE_CODE_MAX + 1];
+	size_t n = nb->end - nb->pos;
+
+	memset(c, 0, sizeof *c);
+	if (n > SMTPCODE_CODE_MAX)
+		n = SMTPCODE_CODE_MAX;
+	memcpy(copy, in->s + nb->pos, n);
+	copy[n] = '\0';
+	smtpcode_parse_code(copy, c);
+}
+
+static int basic_value(const struct number *nb)
+{
+	return (int)nb->value[0];
+}
+
+/* A standard code the table knows: what a code must be where the words around it say little. */
+static int is_standard_basic(int basic)
+{
+	const struct smtpcode_entry *e = smtpcode_lookup_basic(basic);
+
+	return e != NULL && e->status != SMTPCODE_NONSTANDARD;
+}
+
+/* ---- reading one line ------------------------------------------------------------------ */
+
+enum cand_type {
+	CAND_REPLY,  /* a reply: its codes, then its text */
+	CAND_CODE,   /* a basic code whose text is elsewhere ("\"code\":550") */
+	CAND_STATUS  /* the MTA's own status ("dsn=5.1.1") */
+};
+
+/* How much the place of a code says it is one. */
+enum strength {
+	WEAK = 1,  /* after a colon, or a form trusted little: a standard code */
+	STRONG = 2 /* after a trusted form, first on its line, or with an enhanced code */
+};
+
+/* A code found on a line. */
+struct cand {
+	size_t pos;         /* its first code */
+	size_t text;        /* where its text starts */
+	size_t form_pos;    /* where the form that introduced it starts, or pos */
+	struct number enh;  /* the enhanced code, valid when has_enh */
+	int basic;          /* -1 for none */
+	int has_enh, bad_enh;
+	int sep;            /* what follows the basic code: '-' continues a multi-line reply */
+	int type, strength, formed;
+	int kind, stage;    /* from its form, or FORM_NO_KIND / 0 */
+	int close;          /* the quote that closes a quoted reply, or 0 */
+	int code_only;      /* a code whose text is the application's, not the server's */
+	size_t text_end;    /* where its text must end at the latest, or 0 for its line's end */
+};
+
+/* A form seen on the line that a code after it may take up. */
+struct pending {
+	const struct form_def *f;
+	size_t pos, end;
+	int active;
+};
+
+/* What one line says. */
+struct line {
+	size_t ls, le;          /* the line, without its break */
+	size_t content;         /* after blanks, quoting and a transcript marker */
+	const struct form_def *marker; /* the transcript marker ("S: ", "<<< ") that starts it */
+	int client;             /* what the client sent: no reply is on it */
+	int has_reply, has_status, has_code;
+	struct cand reply;      /* the reply that matters on it */
+	struct cand code;       /* a code-only candidate not yet merged */
+	struct cand status;     /* the first status on it */
+	int kind;               /* the last form kind seen on it */
+	int json;               /* a JSON key was seen on it */
+	int marked;             /* a mark says it is an MTA's log line ("postfix/") */
+	int bad_enh;            /* a malformed enhanced code where a code would be */
+	struct pending armed;   /* a reach-line form not taken up by the end of the line */
+};
+
+
+/* Failures matter most, then successes, then intermediate replies (354, 334). */
+static int weight(const struct cand *c)
+{
+	int cls = c->basic >= 0 ? c->basic / 100 : c->has_enh ? (int)c->enh.value[0] : 0;
+
+	return cls >= 4 ? 2 : cls == 2 ? 1 : 0;
+}
+
+/* Whether a should stand for the line rather than b, found before it. */
+static int outranks(const struct cand *a, const struct cand *b)
+{
+	if (weight(a) != weight(b))
+		return weight(a) > weight(b);
+	if (a->strength != b->strength)
+		return a->strength > b->strength;
+	/* a basic code says more than an enhanced code alone ("smtp; 5.1.0 - Unknown address
+	 * error 550-'5.1.1 ...'") */
+	if ((a->basic >= 0) != (b->basic >= 0))
+		return a->basic >= 0;
+	/* a reply nested in another's text ("451 4.4.0 ... responded with: \"421 4.4.2 ...\"")
+	 * is the remote server's own: the inner one wins unless it only repeats the outer */
+	if (a->formed && a->basic >= 0 && a->form_pos > b->pos && a->basic != b->basic)
+		return 1;
 	return 0;
 }
 
-/* ---- candidates: a code found at a place where a reply starts ---------------------------- */
-
-struct candidate {
-	size_t pos;      /* where the first code starts */
-	size_t line_end; /* end of the line it is on */
-	size_t prev_end; /* end of the last line before it with a basic code (0 if none) */
-	int basic;       /* -1: an enhanced code alone ("Status: 5.1.1") */
-	int sep;         /* the byte after the basic code: '-' continues a multi-line reply */
-	struct enhanced_token enhanced;
-	size_t enhanced_pos;
-	size_t text;     /* where the reply text starts */
-	int close;       /* the byte that closes a wrapped form: '\'', '"', '#'; or 0 */
-	int field;       /* a DSN or log field ("dsn=5.1.1,"): what follows is no reply text */
-};
-
-/* Reads the codes at i. Returns 1 when there is a basic code or a valid enhanced code;
- * otherwise c->enhanced may still tell of a malformed enhanced code there. */
-static int read_candidate(const struct input *in, size_t i, int allow_basic, int close,
-			  struct candidate *c)
-{
-	size_t j = i;
-
-	/* field by field: this runs for every line and marker, a memset of it showed in profiles */
-	c->pos = c->line_end = c->prev_end = c->enhanced_pos = c->text = i;
-	c->close = close;
-	c->field = 0;
-	c->sep = -1;
-	c->enhanced.shape = SHAPE_NONE;
-	c->enhanced.len = 0;
-	c->basic = allow_basic ? read_basic(in, i) : -1;
-	if (c->basic >= 0) {
-		j = i + 3;
-		c->sep = byte_at(in, j);
-		/* after a quote or bracket the wrapped reply is over: no enhanced code follows */
-		if (!is_blank(c->sep) && c->sep != '-') {
-			c->text = j;
-			return 1;
-		}
-		j = skip_blanks(in, j + 1);
-		if (is_blank(c->sep) && is_quantity(in, j)) {
-			c->basic = -1;
-			return 0;
-		}
-		/* Gmail quotes the remote reply inside its own: "error 550-'5.1.1 ...'" */
-		if (is_quote(byte_at(in, j)) && is_digit(byte_at(in, j + 1))) {
-			c->close = byte_at(in, j);
-			j++;
-		}
-	}
-	read_enhanced(in, j, 0, &c->enhanced);
-	c->enhanced_pos = j;
-	j += c->enhanced.len;
-	j = skip_blanks(in, j);
-	/* "550 5.7.1: Relay access denied": the colon belongs to the codes, not the text */
-	if (c->enhanced.shape != SHAPE_NONE && byte_at(in, j) == ':')
-		j = skip_blanks(in, j + 1);
-	c->text = j;
-	return c->basic >= 0 || c->enhanced.shape == SHAPE_VALID;
-}
-
-/* Where a reply can start inside a line. */
-enum marker_kind {
-	MARK_REPLY,      /* a reply follows: "said: 550 5.1.1 ..." */
-	MARK_LOOSE,      /* the same after a word that also comes before other numbers
-			  * ("Request failed: 404 Not Found"): a code alone must be a known one */
-	MARK_QUOTED,     /* a reply in quotes may follow: "returned '550 ...'" */
-	MARK_HASH,       /* Exchange "#550 5.1.1 ... ##", qmail "(#5.1.1)", legacy "#5.1.1" */
-	MARK_STATUS,     /* an enhanced code alone follows: "Status: 5.1.1", "dsn=5.1.1" */
-	MARK_LOG_STATUS, /* Postfix log: "status=sent (250 2.0.0 Ok ...)" */
-	MARK_TUPLE,      /* Python smtplib: "(550, b'5.1.1 ...')" */
-	MARK_EXIM        /* Exim: the reply follows the next ": " */
-};
-
-struct marker {
-	const char *phrase;
-	enum marker_kind kind;
-	int in_word; /* may end a longer word: "SMTPSendFailedException:" */
-};
-
-static const struct marker markers[] = {
-	/* Postfix "host X said:", qmail "Remote host said:" */
-	{ "said:", MARK_REPLY, 0 },
-	/* Postfix "refused to talk to me:" at the greeting */
-	{ "talk to me:", MARK_REPLY, 0 },
-	/* Gmail "The error that the other server returned was:", Apple Mail, .NET */
-	{ "was:", MARK_REPLY, 0 },
-	/* "Server response: 550 ...", Outlook "Server Response: '550 ...'" */
-	{ "response:", MARK_REPLY, 0 },
-	/* Thunderbird and Outlook "The server responded: 5.7.1 ..." */
-	{ "responded:", MARK_REPLY, 0 },
-	/* hMailServer "Remote server replied: 550 ..." */
-	{ "replied:", MARK_REPLY, 0 },
-	/* SmarterMail "host mx.example.net says: 550 ..." */
-	{ "says:", MARK_REPLY, 0 },
-	/* Sendmail "(reason: 550 ...)", Exim "reason: 550 ..." */
-	{ "reason:", MARK_REPLY, 0 },
-	/* Sendmail log "stat=Deferred: 450 ..." */
-	{ "deferred:", MARK_REPLY, 0 },
-	/* PHPMailer "RCPT TO command failed: 550 ...", nodemailer "Message failed: 550 ..." */
-	{ "failed:", MARK_LOOSE, 0 },
-	/* nodemailer "Invalid login: 535 ..." */
-	{ "login:", MARK_LOOSE, 0 },
-	/* Java "SMTPSendFailedException: 554 ...", .NET and MailKit exceptions */
-	{ "exception:", MARK_LOOSE, 1 },
-	/* PHPMailer's debug output "SERVER -> CLIENT: 550 ..." */
-	{ "client:", MARK_LOOSE, 0 },
-	/* a DSN field without the "smtp;" type */
-	{ "diagnostic-code:", MARK_REPLY, 0 },
-	/* DSN "Diagnostic-Code: smtp; 550 ...", "smtp;550" */
-	{ "smtp;", MARK_REPLY, 0 },
-	/* Sendmail's and MDaemon's transcripts: what the server sent */
-	{ "<<<", MARK_REPLY, 0 },
-	{ "<--", MARK_REPLY, 0 },
-	/* Postfix smtpd "RCPT from h[192.0.2.1]: 550 ...", "milter-reject: ...]: 5.7.1 ..." */
-	{ "]:", MARK_REPLY, 0 },
-	/* Exchange "Remote Server returned '550 5.1.1 ...'" */
-	{ "returned", MARK_QUOTED, 0 },
-	{ "#", MARK_HASH, 0 },
-	{ "(", MARK_TUPLE, 0 },
-	/* DSN "Status: 5.1.1"; Postfix and Sendmail logs "dsn=5.1.1" */
-	{ "status:", MARK_STATUS, 0 },
-	{ "dsn=", MARK_STATUS, 0 },
-	{ "status=", MARK_LOG_STATUS, 0 },
-	/* "... mail server" and "... mailer" */
-	{ "smtp error from remote mail", MARK_EXIM, 0 }
-};
-
-/* Whether a marker can start with byte c: most bytes start none, and this check is cheaper
- * than trying every marker. */
-static int starts_marker(int c)
-{
-	switch (to_lower(c)) {
-	case 's': case 'w': case 'r': case 't': case 'd': case '<': case '#': case ':':
-	case 'f': case 'l': case 'e': case 'c': case ']': case '(':
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-/* What one line offers. */
-struct line_scan {
-	struct candidate basic;    /* first candidate with a basic code */
-	struct candidate enhanced; /* first candidate with an enhanced code alone */
-	struct candidate fallback; /* first enhanced code from a DSN or log field, "(#...)" */
-	int has_basic, has_enhanced, has_fallback;
-	int bad_fallback; /* a malformed code where a DSN or log field puts one: "Status: 5.1" */
-	int bad_bare;     /* a line that is only a malformed code: "6.1.1" */
-	int ends_hashes;  /* the line ends in Exchange's "##" */
-};
-
-static void note(struct line_scan *l, const struct candidate *c, int found, int fallback)
-{
-	if (!found) {
-		if (fallback && c->enhanced.shape == SHAPE_BAD)
-			l->bad_fallback = 1;
-		return;
-	}
-	if (c->basic >= 0) {
-		if (!l->has_basic)
-			l->basic = *c;
-		l->has_basic = 1;
-		return;
-	}
-	if (!l->has_enhanced)
-		l->enhanced = *c;
-	l->has_enhanced = 1;
-	if (fallback && !l->has_fallback) {
-		l->fallback = *c;
-		l->has_fallback = 1;
-	}
-}
-
-/* Matches the marker phrase at i; one of one word that ends in ':' also matches as a JSON
- * or YAML key: "reason": "550 ...". Returns the end of the match, or 0. */
-static size_t match_marker(const struct input *in, size_t i, const char *phrase)
-{
-	size_t j = match_phrase(in, i, phrase, 1), len = strlen(phrase), k;
-
-	if (j != 0 || len < 2 || phrase[len - 1] != ':' || strchr(phrase, ' ') != NULL)
-		return j;
-	for (k = 0; k + 1 < len; k++) {
-		if (to_lower(byte_at(in, i + k)) != to_lower((unsigned char)phrase[k]))
-			return 0;
-	}
-	if (!is_quote(byte_at(in, i + k)))
-		return 0;
-	j = skip_blanks(in, i + k + 1);
-	return byte_at(in, j) == ':' ? j + 1 : 0;
-}
-
-static const struct smtpcode_entry *basic_entry(int basic);
-
-/* Whether a basic code with no enhanced code after it is a reply, after a marker of this
- * kind: after a loose word or in a tuple, only when it is a known code; after '#', only on a
- * line that ends in Exchange's "##" ("Ticket #554 opened" holds no reply). */
-static int plausible_alone(enum marker_kind kind, int basic, int ends_hashes)
-{
-	if (kind == MARK_LOOSE || kind == MARK_TUPLE)
-		return basic_entry(basic) != NULL;
-	if (kind == MARK_HASH)
-		return ends_hashes;
-	return 1;
-}
-
-/* Python's smtplib shows a reply as a tuple of the code and the text as bytes:
- * "(550, b'5.1.1 <a@example.com>: ...')". j is just past the '('. */
-static int read_tuple(const struct input *in, size_t j, struct candidate *c)
-{
-	size_t k;
-	int a = byte_at(in, j), b = byte_at(in, j + 1), d = byte_at(in, j + 2), q;
-
-	if (a < '2' || a > '5' || !is_digit(b) || !is_digit(d) || byte_at(in, j + 3) != ',')
-		return 0;
-	k = skip_blanks(in, j + 4);
-	if (byte_at(in, k) == 'b')
-		k++;
-	q = byte_at(in, k);
-	if (!is_quote(q))
-		return 0;
-	(void)read_candidate(in, k + 1, 0, q, c);
-	c->basic = (a - '0') * 100 + (b - '0') * 10 + (d - '0');
-	if (c->enhanced.shape != SHAPE_VALID && !plausible_alone(MARK_TUPLE, c->basic, 0))
-		return 0;
-	c->pos = j;
-	c->sep = ',';
-	return 1;
-}
-
-/* qmail-send's log writes the reply's blanks as '_': "Remote_host_said:_550_5.1.1_<a@...>".
- * j is at the '_' after the marker. */
-static int read_underscored(const struct input *in, size_t j, struct candidate *c)
-{
-	size_t k = j + 1;
-	int a = byte_at(in, k), b = byte_at(in, k + 1), d = byte_at(in, k + 2);
-	int e = byte_at(in, k + 3);
-
-	if (a < '2' || a > '5' || !is_digit(b) || !is_digit(d) ||
-	    (e != '_' && e != '/' && e != -1 && !is_eol(e)))
-		return 0;
-	c->basic = (a - '0') * 100 + (b - '0') * 10 + (d - '0');
-	c->pos = k;
-	c->sep = e;
-	c->text = k + 3;
-	c->enhanced.shape = SHAPE_NONE;
-	c->enhanced.len = 0;
-	if (e == '_') {
-		c->enhanced_pos = k + 4;
-		read_enhanced(in, k + 4, 1, &c->enhanced);
-		c->text = k + 4 + c->enhanced.len;
-	}
-	if (byte_at(in, c->text) == '_')
-		c->text++;
-	return 1;
-}
-
-/* Tries the marker at i; returns 1 when the line's Exim ": " rule is to be armed. */
-static int try_marker(const struct input *in, size_t i, const struct marker *m,
-		      struct line_scan *l)
-{
-	struct candidate c;
-	size_t j = match_marker(in, i, m->phrase);
-	int close = 0, found;
-
-	if (j == 0 || (!m->in_word && !starts_word(in, i, m->phrase)))
-		return 0;
-	memset(&c, 0, sizeof c); /* note() reads its shape even when nothing was found */
-	switch (m->kind) {
-	case MARK_EXIM:
-		return 1;
-	case MARK_TUPLE:
-		if (read_tuple(in, j, &c))
-			note(l, &c, 1, 0);
-		return 0;
-	case MARK_REPLY:
-		if (byte_at(in, j) == '_') {
-			if (read_underscored(in, j, &c))
-				note(l, &c, 1, 0);
-			return 0;
-		}
-		break;
-	case MARK_LOG_STATUS:
-		while (is_alpha(byte_at(in, j)))
-			j++;
-		j = skip_blanks(in, j);
-		if (byte_at(in, j) != '(')
-			return 0;
-		j++;
-		break;
-	case MARK_QUOTED:
-		/* Lotus Domino: "Remote SMTP Server Returned: 550 ..." */
-		j = skip_blanks(in, j);
-		if (byte_at(in, j) == ':')
-			j++;
-		break;
-	case MARK_HASH:
-		close = '#';
-		break;
-	case MARK_LOOSE:
-	case MARK_STATUS:
-		break;
-	}
-	j = skip_blanks(in, j);
-	/* a reply in quotes: "returned '550 ...'", Outlook "Server Response: '550 ...'" */
-	if (m->kind != MARK_HASH && is_quote(byte_at(in, j)) &&
-	    (is_digit(byte_at(in, j + 1)) || m->kind == MARK_QUOTED))
-		close = byte_at(in, j++);
-	found = read_candidate(in, j, m->kind != MARK_STATUS, close, &c);
-	if (found && c.basic >= 0 && c.enhanced.shape != SHAPE_VALID &&
-	    !plausible_alone(m->kind, c.basic, l->ends_hashes)) {
-		c.basic = -1;
-		found = 0;
-	}
-	c.field = m->kind == MARK_STATUS;
-	note(l, &c, found, m->kind == MARK_STATUS || m->kind == MARK_HASH);
-	return 0;
-}
-
-/* A line that is nothing but a malformed enhanced code ("6.1.1", "5.1") earns a warning even
- * though nothing marks it as a code; a malformed code inside prose does not. */
-static int is_bad_bare(const struct input *in, size_t i, size_t le)
-{
-	struct enhanced_token t;
-
-	read_enhanced(in, i, 0, &t);
-	return t.shape == SHAPE_BAD && skip_blanks(in, i + t.len) == le;
-}
-
-/* What may stand right before a reply inside a line: "error: 550", "reject=550", "[550",
- * "\"550". Not a letter, digit or any byte that joins a number to a word, a path or a URL. */
-static int may_precede_code(int c)
-{
-	return is_blank(c) || c == ':' || c == '=' || c == '(' || c == '[' || c == '{' ||
-	       c == '<' || c == '>' || c == ';' || c == '|' || is_quote(c);
-}
-
-/* A basic code with an enhanced code of its class right after it is a reply wherever it
- * stands in a line ("NOQUEUE: reject: RCPT from h[192.0.2.1]: 554 5.7.1 ...", "Error: [550
- * 5.7.1 ...]"): two numbers that agree like this are rarely anything else. */
-static void try_paired(const struct input *in, size_t i, struct line_scan *l)
-{
-	struct candidate c;
-
-	if (read_candidate(in, i, 1, 0, &c) && c.basic >= 0 && c.enhanced.shape == SHAPE_VALID &&
-	    c.enhanced.code.reply_class == c.basic / 100)
-		note(l, &c, 1, 0);
-}
-
-/* Past a bracket or quote that opens a line and wraps a reply: "(550 5.1.1 ...)". */
-static size_t skip_opener(const struct input *in, size_t i)
+/* The bytes that may stand between a form and its code: blanks, quotes, opening brackets,
+ * '#', and the b of a Python bytes literal. */
+static int is_filler(const struct input *in, size_t i)
 {
 	int c = byte_at(in, i);
 
-	if ((c == '(' || c == '[' || is_quote(c)) && is_digit(byte_at(in, i + 1)))
-		return i + 1;
-	return i;
+	if (is_blank(c) || c == '"' || c == '\'' || c == '(' || c == '[' || c == '{' || c == '<' ||
+	    c == '#' || c == '`' || c == '_' || c == '=' || c == ':')
+		return 1;
+	return c == 'b' && (byte_at(in, i + 1) == '\'' || byte_at(in, i + 1) == '"');
 }
 
-/* Finds the candidates on the line [ls, le). *exim_armed carries Exim's "SMTP error from
- * remote mail server after RCPT TO:<a>: host h [192.0.2.7]: 550 ..." over to the lines after
- * it: there, and only there, a reply may follow a plain ": ". */
-static void scan_line(const struct input *in, size_t ls, size_t le, int *exim_armed,
-		      struct line_scan *l)
+#define MAX_FILLER 8
+
+/* Whether the pending form reaches a code at p. */
+static int reaches(const struct input *in, const struct pending *pf, size_t p)
 {
-	struct candidate c;
-	size_t i, k, start = skip_opener(in, skip_quoting(in, ls));
+	size_t i;
 
-	memset(&c, 0, sizeof c); /* read_candidate fills it only when it finds a code */
-	/* flags only: the candidates are written before they are read, and clearing them on
-	 * every line would cost more than the scan itself */
-	l->has_basic = l->has_enhanced = l->has_fallback = 0;
-	l->bad_fallback = l->bad_bare = 0;
-	for (i = le; i > ls && is_blank(byte_at(in, i - 1)); i--)
-		;
-	l->ends_hashes = i >= ls + 2 && byte_at(in, i - 1) == '#' && byte_at(in, i - 2) == '#';
-	if (skip_blanks(in, ls) == le)
-		*exim_armed = 0; /* a blank line ends the Exim message */
-	note(l, &c, read_candidate(in, start, 1, 0, &c), 0);
-	l->bad_bare = is_bad_bare(in, start, le);
-	for (i = ls; i < le; i++) {
-		int b = byte_at(in, i);
+	if (!pf->active || p < pf->end)
+		return 0;
+	if (pf->f->reach == FORM_REACH_LINE)
+		return 1;
+	if (p - pf->end > MAX_FILLER)
+		return 0;
+	for (i = pf->end; i < p; i++)
+		if (!is_filler(in, i))
+			return 0;
+	return 1;
+}
 
-		if (b >= '2' && b <= '5' && i > start && may_precede_code(byte_at(in, i - 1)))
-			try_paired(in, i, l);
-		if (!starts_marker(b))
-			continue;
-		if (*exim_armed && b == ':' && is_blank(byte_at(in, i + 1)) &&
-		    read_candidate(in, skip_blanks(in, i + 1), 1, 0, &c) && c.basic >= 0)
-			note(l, &c, 1, 0);
-		for (k = 0; k < sizeof markers / sizeof markers[0]; k++) {
-			if (to_lower(b) == markers[k].phrase[0] && try_marker(in, i, &markers[k], l))
-				*exim_armed = 1;
+/* A form of the given kind that stands right after a code ending at end: "550 ms", "(550,
+ * b'". Returns it, or NULL. */
+static const struct form_def *after_form(const struct input *in, size_t end, size_t limit, int does,
+					 size_t *match_end)
+{
+	size_t from, to, k, j = end;
+
+	/* an after-phrase starting with a space ("ms") may follow the code with blanks */
+	for (k = 0; k < 2; k++) {
+		int c = byte_at(in, j);
+		size_t r;
+
+		if (c < 0)
+			return NULL;
+		form_rows(c, &from, &to);
+		if (!may_start(smtpcode_form_pairs_after_, in, j))
+			from = to;
+		for (r = from; r < to; r++) {
+			const struct form_def *f = &smtpcode_forms_[r];
+			size_t m;
+
+			if (f->side != FORM_SIDE_AFTER || f->does != does)
+				continue;
+			m = match_form(in, j, limit, f);
+			if (m != 0) {
+				if (match_end != NULL)
+					*match_end = m;
+				return f;
+			}
 		}
+		if (!is_blank(c))
+			return NULL;
+		j = skip_blanks(in, j, limit);
 	}
-	if (l->has_basic)
-		*exim_armed = 0;
-	l->basic.line_end = l->enhanced.line_end = l->fallback.line_end = le;
-}
-
-/* ---- pass 1: choose the reply ---------------------------------------------------------- */
-
-struct found {
-	struct candidate first, first_failure;       /* with a basic code */
-	struct candidate first_enh, first_enh_failure; /* an enhanced code alone */
-	struct candidate first_field, first_field_failure; /* the same, from a DSN or log field */
-	struct candidate fallback;
-	int has_first, has_first_failure, has_first_enh, has_first_enh_failure, has_fallback;
-	int has_first_field, has_first_field_failure;
-	int bad_fallback, bad_bare;
-};
-
-/* Keeps the first candidate and the first failure (class 4 or 5): people paste a reply to
- * learn why something failed, and a Sendmail transcript shows "<<< 250 2.1.0 Ok" before the
- * "<<< 550 5.1.1" that matters. */
-static void offer(struct candidate *first, int *has_first, struct candidate *failure,
-		  int *has_failure, const struct candidate *c, int reply_class)
-{
-	if (!*has_first)
-		*first = *c;
-	*has_first = 1;
-	if (!*has_failure && (reply_class == 4 || reply_class == 5)) {
-		*failure = *c;
-		*has_failure = 1;
-	}
-}
-
-static void find_candidates(const struct input *in, struct found *f)
-{
-	size_t ls = 0, le, last_basic_end = 0;
-	int armed = 0;
-	struct line_scan l;
-
-	memset(f, 0, sizeof *f);
-	for (;;) {
-		le = line_end(in, ls);
-		scan_line(in, ls, le, &armed, &l);
-		if (l.has_enhanced && l.enhanced.field) {
-			l.enhanced.prev_end = last_basic_end;
-			offer(&f->first_field, &f->has_first_field, &f->first_field_failure,
-			      &f->has_first_field_failure, &l.enhanced,
-			      l.enhanced.enhanced.code.reply_class);
-		} else if (l.has_enhanced) {
-			l.enhanced.prev_end = last_basic_end;
-			offer(&f->first_enh, &f->has_first_enh, &f->first_enh_failure,
-			      &f->has_first_enh_failure, &l.enhanced,
-			      l.enhanced.enhanced.code.reply_class);
-		}
-		if (l.has_basic) {
-			l.basic.prev_end = last_basic_end;
-			offer(&f->first, &f->has_first, &f->first_failure, &f->has_first_failure,
-			      &l.basic, l.basic.basic / 100);
-			last_basic_end = le;
-		}
-		if (l.has_fallback && !f->has_fallback) {
-			f->fallback = l.fallback;
-			f->has_fallback = 1;
-		}
-		f->bad_fallback |= l.bad_fallback;
-		f->bad_bare |= l.bad_bare;
-		if (le >= in->n)
-			break;
-		ls = next_line(in, le);
-	}
-}
-
-/* The reply: a failure before a success, a basic code before an enhanced code alone, and an
- * enhanced code the reply text carries before a DSN or log field's: Google's DSN says
- * "Status: 5.0.0" above "Diagnostic-Code: smtp; 5.1.2 - Bad destination host ...". */
-static const struct candidate *choose(const struct found *f)
-{
-	if (f->has_first_failure)
-		return &f->first_failure;
-	if (f->has_first)
-		return &f->first;
-	if (f->has_first_enh_failure)
-		return &f->first_enh_failure;
-	if (f->has_first_field_failure)
-		return &f->first_field_failure;
-	if (f->has_first_enh)
-		return &f->first_enh;
-	if (f->has_first_field)
-		return &f->first_field;
 	return NULL;
 }
 
-/* ---- pass 2: the lines of a multi-line reply ------------------------------------------- */
-
-/* The basic code that starts the line at ls, after quoting and Sendmail's "<<< ". */
-static int lead_candidate(const struct input *in, size_t ls, struct candidate *c)
+/* The byte before p on the line, or -1 at its start. */
+static int prev_byte(const struct input *in, const struct line *l, size_t p)
 {
-	size_t i = skip_quoting(in, ls), j = match_phrase(in, i, "<<<", 0);
-
-	if (j != 0)
-		i = skip_blanks(in, j);
-	return read_candidate(in, i, 1, 0, c) && c->basic >= 0;
+	return p > l->ls ? byte_at(in, p - 1) : -1;
 }
 
-static int same_code(const struct smtpcode_code *a, const struct smtpcode_code *b)
+/* UTF-8 of the full-width colon, comma, parentheses and the ideographic comma and stop that
+ * CJK text writes around codes: "错误代码：535，", "（550）". */
+static int wide_punct_before(const struct input *in, size_t ls, size_t p)
 {
-	return a->reply_class == b->reply_class && a->subject == b->subject &&
-	       a->detail == b->detail;
-}
+	int a, b, c;
 
-static void set_enhanced(struct smtpcode_reply *out, const struct input *in,
-			 const struct candidate *c)
-{
-	memcpy(out->enhanced, in->s + c->enhanced_pos, c->enhanced.len);
-	out->enhanced[c->enhanced.len] = '\0';
-	out->enhanced_code = c->enhanced.code;
-}
-
-/* Walks the continuation lines of a reply whose first line is c ("550-5.1.1 ..."), checks
- * they agree, and takes the enhanced code from them when the first line had none. Returns the
- * end of the reply's last line. A line without a code ends the walk: it is prose or a wrap,
- * not part of the reply as the server sent it. */
-static size_t follow_lines(const struct input *in, const struct candidate *first,
-			   struct smtpcode_reply *out)
-{
-	struct candidate c;
-	size_t end = first->line_end, ls;
-	int sep = first->sep;
-
-	while (sep == '-' && end < in->n) {
-		ls = next_line(in, end);
-		if (!lead_candidate(in, ls, &c))
-			break;
-		if (c.basic != out->basic) {
-			out->warnings |= SMTPCODE_WARN_INCONSISTENT;
-			break;
-		}
-		if (c.enhanced.shape == SHAPE_VALID) {
-			if (out->enhanced[0] == '\0')
-				set_enhanced(out, in, &c);
-			else if (!same_code(&c.enhanced.code, &out->enhanced_code))
-				out->warnings |= SMTPCODE_WARN_INCONSISTENT;
-		}
-		end = line_end(in, ls);
-		sep = c.sep;
-	}
-	return end;
-}
-
-/* ---- pass 3: the stage -------------------------------------------------------------------- */
-
-struct command {
-	const char *name;
-	enum smtpcode_stage stage;
-	int any_case; /* English words, not verbs: matched in any case everywhere */
-};
-
-static const struct command commands[] = {
-	{ "RCPT TO", SMTPCODE_STAGE_RCPT, 0 },
-	{ "MAIL FROM", SMTPCODE_STAGE_MAIL, 0 },
-	{ "end of DATA", SMTPCODE_STAGE_END_OF_DATA, 1 },
-	{ "DATA", SMTPCODE_STAGE_DATA, 0 },
-	{ "BDAT", SMTPCODE_STAGE_BDAT, 0 },
-	{ "EHLO", SMTPCODE_STAGE_HELO, 0 },
-	{ "HELO", SMTPCODE_STAGE_HELO, 0 },
-	{ "LHLO", SMTPCODE_STAGE_HELO, 0 },
-	{ "STARTTLS", SMTPCODE_STAGE_STARTTLS, 0 },
-	{ "AUTH", SMTPCODE_STAGE_AUTH, 0 },
-	{ "RSET", SMTPCODE_STAGE_RSET, 0 },
-	{ "VRFY", SMTPCODE_STAGE_VRFY, 0 },
-	{ "EXPN", SMTPCODE_STAGE_EXPN, 0 },
-	{ "ETRN", SMTPCODE_STAGE_ETRN, 0 },
-	{ "NOOP", SMTPCODE_STAGE_NOOP, 0 },
-	{ "QUIT", SMTPCODE_STAGE_QUIT, 0 },
-	{ "initial connection", SMTPCODE_STAGE_CONNECT, 1 }, /* Exim */
-	{ "initial greeting", SMTPCODE_STAGE_CONNECT, 1 }
-};
-
-enum phrase_form {
-	FORM_FIXED,      /* the phrase itself names the stage */
-	FORM_COMMAND,    /* a command follows */
-	FORM_COMMAND_CMD, /* a command follows, then the word "command" */
-	FORM_TRANSCRIPT   /* Sendmail's ">>> ": a command or the lone dot that ends DATA */
-};
-
-struct stage_phrase {
-	const char *phrase;
-	enum phrase_form form;
-	enum smtpcode_stage stage; /* FORM_FIXED */
-	int follows;   /* the phrase comes after the reply it belongs to (Postfix) */
-	int any_case;  /* verbs in any case: "RCPT To" in Sendmail transcripts */
-};
-
-static const struct stage_phrase stage_phrases[] = {
-	/* Postfix "(in reply to RCPT TO command)", "(in reply to end of DATA command)" */
-	{ "in reply to ", FORM_COMMAND_CMD, SMTPCODE_STAGE_UNKNOWN, 1, 1 },
-	/* Exim "after RCPT TO:<a>:", "after end of data:"; verbs are upper case there, which
-	 * keeps English ("after data loss") out */
-	{ "after pipelined ", FORM_COMMAND, SMTPCODE_STAGE_UNKNOWN, 0, 0 },
-	{ "after ", FORM_COMMAND, SMTPCODE_STAGE_UNKNOWN, 0, 0 },
-	/* Exim "SMTP error from remote server for RCPT TO command" */
-	{ "for ", FORM_COMMAND_CMD, SMTPCODE_STAGE_UNKNOWN, 0, 1 },
-	/* Sendmail transcript: ">>> RCPT To:<a>" (at the start of a line only) */
-	{ ">>> ", FORM_TRANSCRIPT, SMTPCODE_STAGE_UNKNOWN, 0, 1 },
-	/* hMailServer "hMailServer sent: RCPT TO:<a>" above "Remote server replied: 550 ..." */
-	{ "sent: ", FORM_COMMAND, SMTPCODE_STAGE_UNKNOWN, 0, 0 },
-	{ "refused to talk to me", FORM_FIXED, SMTPCODE_STAGE_CONNECT, 0, 0 },
-	{ "SASL authentication failed", FORM_FIXED, SMTPCODE_STAGE_AUTH, 0, 0 },
-	/* qmail-remote */
-	{ "but greeting failed", FORM_FIXED, SMTPCODE_STAGE_CONNECT, 0, 0 },
-	{ "but my name was rejected", FORM_FIXED, SMTPCODE_STAGE_HELO, 0, 0 },
-	{ "but sender was rejected", FORM_FIXED, SMTPCODE_STAGE_MAIL, 0, 0 },
-	{ "does not like recipient", FORM_FIXED, SMTPCODE_STAGE_RCPT, 0, 0 },
-	{ "failed on DATA command", FORM_FIXED, SMTPCODE_STAGE_DATA, 0, 0 },
-	{ "failed after I sent the message", FORM_FIXED, SMTPCODE_STAGE_END_OF_DATA, 0, 0 }
-};
-
-/* Whether a stage phrase can start with byte c (see starts_marker). */
-static int starts_stage(int c)
-{
-	switch (to_lower(c)) {
-	case 'i': case 'a': case 'f': case '>': case 'r': case 's': case 'b': case 'd':
-		return 1;
-	default:
+	if (p < ls + 3)
 		return 0;
-	}
+	a = byte_at(in, p - 3);
+	b = byte_at(in, p - 2);
+	c = byte_at(in, p - 1);
+	if (a == 0xEF && b == 0xBC && (c == 0x9A || c == 0x88 || c == 0x8C))
+		return 1;
+	return a == 0xE3 && b == 0x80 && (c == 0x81 || c == 0x82);
 }
 
-/* The command named at i; UNKNOWN when none is. */
-static enum smtpcode_stage match_command(const struct input *in, size_t i, int any_case,
-					 enum phrase_form form)
+static int wide_punct_at(const struct input *in, size_t i)
 {
-	size_t k, j;
+	int a = byte_at(in, i), b = byte_at(in, i + 1), c = byte_at(in, i + 2);
 
-	/* Sendmail shows the end of the message as the lone dot it sent: ">>> ." */
-	if (form == FORM_TRANSCRIPT && byte_at(in, i) == '.' &&
-	    (byte_at(in, i + 1) == -1 || is_eol(byte_at(in, i + 1)) ||
-	     is_blank(byte_at(in, i + 1))))
-		return SMTPCODE_STAGE_END_OF_DATA;
-	for (k = 0; k < sizeof commands / sizeof commands[0]; k++) {
-		j = match_phrase(in, i, commands[k].name, any_case || commands[k].any_case);
-		if (j == 0 || is_alnum(byte_at(in, j)))
-			continue;
-		if (form == FORM_COMMAND_CMD && match_phrase(in, j, " command", 1) == 0)
-			continue;
-		return commands[k].stage;
-	}
-	return SMTPCODE_STAGE_UNKNOWN;
+	if (a == 0xEF && b == 0xBC && (c == 0x89 || c == 0x8C || c == 0x9A))
+		return 1;
+	return a == 0xE3 && b == 0x80 && (c == 0x81 || c == 0x82);
 }
 
-/* The stage named by a phrase at i, or UNKNOWN. at_line_start: only blanks precede i. */
-static enum smtpcode_stage match_stage(const struct input *in, size_t i, int at_line_start,
-				       int *follows)
+/* A byte before a code that makes it part of something else: a word, a dotted number, a
+ * path, an address, an amount, a port ("host:587"), an id ("worker-421"). */
+static int glued_before(const struct input *in, const struct line *l, size_t p)
 {
-	size_t k, j;
+	int c = prev_byte(in, l, p), c2 = p >= l->ls + 2 ? byte_at(in, p - 2) : -1;
 
-	for (k = 0; k < sizeof stage_phrases / sizeof stage_phrases[0]; k++) {
-		const struct stage_phrase *p = &stage_phrases[k];
-		enum smtpcode_stage s;
+	if (c < 0)
+		return 0;
+	if (is_alnum(c) || c == '.' || c == '@' || c == '$' || c == '/' || c == '+' || c == '\\' ||
+	    c == '%' || c == '&' || c == '*' || c == '^' || c == '~')
+		return 1;
+	if ((c == '-' || c == '_') && is_alnum(c2))
+		return 1;
+	return c == ':' && (is_alnum(c2) || c2 == ']' || c2 == ')' || c2 == '.' || c2 == ':');
+}
 
-		if (to_lower(byte_at(in, i)) != to_lower((unsigned char)p->phrase[0]))
-			continue;
-		if (p->phrase[0] == '>' && !at_line_start)
-			continue;
-		j = match_phrase(in, i, p->phrase, 1);
-		if (j == 0 || !starts_word(in, i, p->phrase))
-			continue;
-		s = p->form == FORM_FIXED ? p->stage : match_command(in, j, p->any_case, p->form);
-		if (s != SMTPCODE_STAGE_UNKNOWN) {
-			*follows = p->follows;
-			return s;
+/* Whether a code at p with nothing to introduce it follows a colon ("failed: 550",
+ * "被拒绝:550"), or stands in CJK text ("返回535"). */
+static int after_colon(const struct input *in, const struct line *l, size_t p)
+{
+	size_t q = p;
+	int c;
+
+	while (q > l->ls && is_blank(byte_at(in, q - 1)))
+		q--;
+	if (q == l->ls)
+		return 0;
+	c = byte_at(in, q - 1);
+	if (c == ':')
+		return q < p || !glued_before(in, l, p); /* "host:587" is a port */
+	if (wide_punct_before(in, l->ls, q))
+		return 1;
+	return q == p && c >= 0x80;
+}
+
+/* What may follow a basic code: the end, white space, '-', a closing bracket or quote, or
+ * punctuation; not a letter, digit or dot of a longer token. */
+static int ends_basic(const struct input *in, size_t i)
+{
+	int c = byte_at(in, i);
+
+	if (c == -1 || c == 0 || is_blank(c) || is_eol(c) || wide_punct_at(in, i))
+		return 1;
+	if (c == '-')
+		return !is_digit(byte_at(in, i + 1)) || byte_at(in, i + 2) == '.';
+	return c == ')' || c == ']' || c == '}' || c == '"' || c == '\'' || c == ';' || c == ',' ||
+	       c == ':' || c == '.' || c == '_' || c == '>' || c == '\\' || c == '`' || c == '|';
+}
+
+/* Whether the text after a code at i reads as a reply's text or its end: one blank and a
+ * word, or nothing. Several blanks make a column of numbers ("  550   received"). */
+static int text_follows(const struct input *in, size_t i, size_t le)
+{
+	int c = byte_at(in, i);
+
+	if (i >= le || c == 0)
+		return 1;
+	if (c == '-')
+		return 1;
+	if (!is_blank(c))
+		return 0;
+	return i + 1 >= le || !is_blank(byte_at(in, i + 1));
+}
+
+/* Reads the enhanced code that may follow a basic code ending at end: after one blank or
+ * '-' ("550 5.1.1", "550-5.1.1"), or after the separator the form wrote ("(550, b'5.1.1",
+ * "[554] 5.7.1", ",553,5.7.1"). Returns its position, or 0. */
+static size_t enhanced_after(const struct input *in, const struct line *l, size_t end, int prev,
+			     struct number *enh)
+{
+	size_t j = end, m;
+	int c = byte_at(in, j);
+
+	if (after_form(in, end, l->le, FORM_DOES_REPLY, &m) != NULL)
+		j = m;
+	else if (c == ' ' || c == '-' || c == '\t' || (c == ',' && prev == ',') || (c == '_' && prev == '_'))
+		j = end + 1;
+	else if ((c == ']' && prev == '[') || (c == ')' && prev == '('))
+		j = skip_blanks(in, end + 1, l->le);
+	else
+		return 0;
+	if (byte_at(in, j) == '\'' || byte_at(in, j) == '"' || byte_at(in, j) == '#')
+		j++; /* Gmail quotes the remote reply in its own: "550-'5.1.1 ...'"; "550 #5.1.0" */
+	if (j >= l->le || !is_digit(byte_at(in, j)))
+		return 0;
+	read_number(in, j, enh);
+	return j;
+}
+
+/* Where the text of a reply starts once its codes end at i: past blanks and a colon that
+ * belongs to the codes ("550 5.7.1: Relay access denied"). */
+static size_t text_start(const struct input *in, const struct line *l, size_t i)
+{
+	/* "（550）：Mailbox not found", "(550): ..." */
+	while (i < l->le && (wide_punct_at(in, i) || byte_at(in, i) == ')' || byte_at(in, i) == ']')) {
+		i += byte_at(in, i) >= 0x80 ? 3 : 1;
+		if (byte_at(in, i) == ':')
+			i++;
+	}
+	i = skip_blanks(in, i, l->le);
+	if (byte_at(in, i) == '-' || byte_at(in, i) == '_')
+		i++;
+	i = skip_blanks(in, i, l->le);
+	if (byte_at(in, i) == ':')
+		i = skip_blanks(in, i + 1, l->le);
+	return i;
+}
+
+/* Offers candidate c to the line: a status is kept first come; a code waits for the reply it
+ * belongs to; of replies the one that outranks wins. */
+static void offer(struct line *l, const struct cand *c)
+{
+	if (c->type == CAND_STATUS) {
+		if (!l->has_status)
+			l->status = *c;
+		l->has_status = 1;
+		return;
+	}
+	if (c->type == CAND_CODE) {
+		if (l->has_reply && l->reply.basic == c->basic)
+			return; /* the reply already said it: "\"response\":\"554 ...\",\"responseCode\":554" */
+		/* after the reply's enhanced code: Roundcube's "...: 5.1.1 <a@example.org>: ... (Code:
+		 * 550)" */
+		if (l->has_reply && l->reply.basic < 0 && l->reply.has_enh &&
+		    (int)l->reply.enh.value[0] == c->basic / 100) {
+			l->reply.basic = c->basic;
+			l->reply.code_only = 1;
+			l->reply.text_end = c->form_pos;
+			return;
 		}
+		if (!l->has_code || outranks(c, &l->code))
+			l->code = *c;
+		l->has_code = 1;
+		return;
 	}
-	return SMTPCODE_STAGE_UNKNOWN;
+	/* an enhanced code alone after a code-only candidate of its class completes it: Mailgun's
+	 * "\"code\":550, ... \"message\":\"5.1.1 ...\"", Roundcube's "SMTP Error (550): ... (5.1.1 ...)" */
+	if (c->basic < 0 && l->has_code && c->has_enh && (int)c->enh.value[0] == l->code.basic / 100) {
+		struct cand m = *c;
+
+		m.basic = l->code.basic;
+		m.pos = l->code.pos;
+		m.code_only = 1;
+		if (l->code.kind != FORM_NO_KIND)
+			m.kind = l->code.kind;
+		if (m.stage == 0)
+			m.stage = l->code.stage;
+		if (l->code.strength > m.strength)
+			m.strength = l->code.strength;
+		l->has_code = 0;
+		c = &m;
+		if (!l->has_reply || outranks(c, &l->reply))
+			l->reply = *c;
+		l->has_reply = 1;
+		return;
+	}
+	if (l->has_code && c->basic == l->code.basic)
+		l->has_code = 0; /* "got code \"550\", with message \"550 5.1.1 ...\"" */
+	/* an enhanced code alone after a reply that had none: qmail's "Remote host said: 550
+	 * sorry, no mailbox here by that name. (#5.1.1)" */
+	if (c->basic < 0 && l->has_reply && l->reply.basic >= 0 &&
+	    (int)c->enh.value[0] == l->reply.basic / 100) {
+		if (!l->reply.has_enh) {
+			l->reply.has_enh = 1;
+			l->reply.enh = c->enh;
+		}
+		return;
+	}
+	/* an enhanced code alone before the reply is the MTA's own status: Exchange 2003's
+	 * "#5.0.0 smtp;550 User unknown" */
+	if (c->basic >= 0 && l->has_reply && l->reply.basic < 0 && !l->has_status &&
+	    outranks(c, &l->reply)) {
+		l->status = l->reply;
+		l->status.type = CAND_STATUS;
+		l->has_status = 1;
+	}
+	/* the same code again, now with its text: "错误代码：535，错误信息：535 Error: ...", the
+	 * first one standing in punctuation */
+	if (l->has_reply && l->reply.basic == c->basic && c->basic >= 0 && !is_blank(l->reply.sep) &&
+	    l->reply.sep != '-' && (is_blank(c->sep) || c->sep == '-')) {
+		int strength = l->reply.strength;
+
+		l->reply = *c;
+		if (strength > l->reply.strength)
+			l->reply.strength = strength;
+		return;
+	}
+	if (!l->has_reply || outranks(c, &l->reply))
+		l->reply = *c;
+	l->has_reply = 1;
 }
 
-/* The stage of the reply c, whose lines end at reply_end, the next reply starting at
- * window_end. In order: a Postfix "(in reply to X command)" after it and before the next
- * reply; the last Exim/Sendmail/qmail phrase between the previous reply and it; failing
- * those, the first phrase after it, then the last one before it. */
-static enum smtpcode_stage find_stage(const struct input *in, const struct candidate *c,
-				      size_t window_end)
+/* The quote a reply at p stands in, if any: the last quote between its form and it, or
+ * right before it ("with message \"550 ...", "smtpmsg='550 ...", "\"reason\":\"550 ..."). */
+static int opening_quote(const struct input *in, const struct line *l, const struct pending *pf,
+			 int formed, size_t p)
 {
-	enum smtpcode_stage follow_in = SMTPCODE_STAGE_UNKNOWN, before_in = SMTPCODE_STAGE_UNKNOWN;
-	enum smtpcode_stage any_after = SMTPCODE_STAGE_UNKNOWN, any_before = SMTPCODE_STAGE_UNKNOWN;
+	size_t i = formed ? pf->pos : p > l->ls ? p - 1 : p;
+	int q = 0;
+
+	for (; i < p; i++) {
+		int c = byte_at(in, i);
+
+		if (c == '"' || c == '\'')
+			q = c;
+		else if (formed && i >= pf->end && !is_filler(in, i))
+			q = 0;
+	}
+	return q;
+}
+
+/* Judges the number nb on line l: whether it is a code, of what, and how strongly. */
+static int judge(const struct input *in, struct line *l, const struct number *nb,
+		 const struct pending *pf, int skipped)
+{
+	struct cand c;
+	int prev = prev_byte(in, l, nb->pos), at_start = nb->pos == l->content;
+	int formed = reaches(in, pf, nb->pos);
+	const struct form_def *f = formed ? pf->f : NULL;
+	size_t m;
+
+	if (skipped)
+		return 0;
+	memset(&c, 0, sizeof c);
+	c.pos = c.form_pos = nb->pos;
+	c.basic = -1;
+	c.kind = l->kind;
+	c.formed = formed;
+	if (formed) {
+		c.form_pos = pf->pos;
+		if (f->kind != FORM_NO_KIND)
+			c.kind = f->kind;
+		c.stage = f->stage == FORM_STAGE_COMMAND ? 0 : f->stage;
+	}
+	c.close = opening_quote(in, l, pf, formed, nb->pos);
+	if (c.close == 0 && prev == '#')
+		c.close = '#'; /* Exchange: "#550 5.1.1 ... ##" */
+	if (c.close == 0 && prev == ',')
+		c.close = ','; /* a CSV field: Exchange's message tracking log */
+	if (c.close == 0 && formed && pf->pos > l->ls && byte_at(in, pf->pos - 1) == '{')
+		c.close = '}'; /* Exchange's "{LED=550 ...};{MSG=}" */
+	if (c.close == 0 && (c.kind == SMTPCODE_FORM_JSON || l->json))
+		c.close = '"'; /* a reply inside a JSON string ends with it */
+	if (is_basic_number(in, nb)) {
+		size_t ep;
+
+		if (!ends_basic(in, nb->end) || after_form(in, nb->end, l->le, FORM_DOES_SKIP, NULL))
+			return 0;
+		if (glued_before(in, l, nb->pos) && !(formed && prev == ':'))
+			return 0;
+		c.basic = basic_value(nb);
+		c.sep = byte_at(in, nb->end);
+		ep = enhanced_after(in, l, nb->end, prev, &c.enh);
+		if (ep != 0 && is_enhanced_number(in, &c.enh)) {
+			c.has_enh = 1;
+			c.text = text_start(in, l, c.enh.end);
+		} else {
+			if (ep != 0 && is_bad_enhanced(in, &c.enh))
+				c.bad_enh = 1;
+			c.text = text_start(in, l, nb->end);
+		}
+		c.type = CAND_REPLY;
+		if (formed) {
+			if (f->does == FORM_DOES_STATUS)
+				return 0; /* a status is an enhanced code */
+			if (f->does == FORM_DOES_CODE) {
+				c.type = c.has_enh ? CAND_REPLY : CAND_CODE;
+				c.text = c.has_enh ? c.text : nb->end;
+			}
+			if (f->trust == FORM_TRUST_HIGH || c.has_enh) {
+				c.strength = STRONG;
+			} else if (is_standard_basic(c.basic)) {
+				c.strength = WEAK;
+			} else {
+				return 0;
+			}
+		} else if ((f = after_form(in, nb->end, l->le, FORM_DOES_REPLY, &m)) != NULL) {
+			c.strength = STRONG; /* Python's "(550, b'...')" */
+			c.kind = f->kind;
+			c.formed = 1;
+			c.form_pos = nb->end;
+			c.close = f->phrase[f->length - 1] == '\'' || f->phrase[f->length - 1] == '"'
+					  ? f->phrase[f->length - 1] : 0;
+			if (!c.has_enh)
+				c.text = text_start(in, l, m);
+		} else if ((at_start && (c.has_enh || text_follows(in, nb->end, l->le))) ||
+			   (c.has_enh && (int)c.enh.value[0] == c.basic / 100 &&
+			    !glued_before(in, l, nb->pos))) {
+			c.strength = STRONG;
+		} else if (after_colon(in, l, nb->pos) && is_standard_basic(c.basic) &&
+			   (text_follows(in, nb->end, l->le) || wide_punct_at(in, nb->end) ||
+			    byte_at(in, nb->end) == ')' || byte_at(in, nb->end) == '"' ||
+			    byte_at(in, nb->end) == '\'')) {
+			c.strength = WEAK;
+		} else {
+			return 0;
+		}
+		offer(l, &c);
+		return 1;
+	}
+	if (is_enhanced_number(in, nb)) {
+		int c1 = byte_at(in, nb->end);
+		int ends = nb->end >= l->le || is_blank(c1) || c1 == ')' || c1 == '#' || c1 == ';' ||
+			   c1 == ',' || c1 == '"' || c1 == '\'' || c1 == ']' || c1 == '}' || c1 == 0 ||
+			   c1 == ':' || c1 == '.' || c1 == '_' || c1 == '<' || c1 == '\\' ||
+			   wide_punct_at(in, nb->end);
+
+		if (!ends || glued_before(in, l, nb->pos))
+			return 0;
+		c.has_enh = 1;
+		c.enh = *nb;
+		c.text = text_start(in, l, nb->end);
+		if (formed) {
+			c.type = f->does == FORM_DOES_STATUS ? CAND_STATUS : CAND_REPLY;
+			c.strength = STRONG;
+		} else if (at_start && text_follows(in, nb->end, l->le)) {
+			c.type = CAND_REPLY;
+			c.strength = STRONG;
+		} else if (after_colon(in, l, nb->pos) || prev == '(' || prev == '#' ||
+			   wide_punct_before(in, l->ls, nb->pos)) {
+			c.type = CAND_REPLY;
+			c.strength = WEAK;
+			if (c.close == 0)
+				c.close = prev == '#' ? '#' : 0;
+		} else {
+			return 0;
+		}
+		offer(l, &c);
+		return 1;
+	}
+	if (is_bad_enhanced(in, nb) && (formed || at_start) && !glued_before(in, l, nb->pos))
+		l->bad_enh = 1;
+	return 0;
+}
+
+static int command_at(const struct input *in, size_t i, size_t limit);
+
+/* Whether the rest of a line is one base64 token: what a client sends during AUTH. */
+static int is_base64_rest(const struct input *in, size_t i, size_t le)
+{
+	size_t j = skip_blanks(in, i, le), k;
+
+	for (k = j; k < le; k++) {
+		int c = byte_at(in, k);
+
+		if (!is_alnum(c) && c != '+' && c != '/' && c != '=')
+			return 0;
+	}
+	return le - j >= 4;
+}
+
+/* The content of a line: past blanks and mail quoting ("> "), unless the '>' is curl's
+ * marker of what the client sent ("> RCPT TO:"), which the forms know. */
+static size_t skip_quoting(const struct input *in, size_t i, size_t le)
+{
+	size_t j = skip_blanks(in, i, le);
+
+	while (byte_at(in, j) == '>' && is_blank(byte_at(in, j + 1))) {
+		size_t k = skip_blanks(in, j + 1, le);
+
+		if (command_at(in, k, le) != 0)
+			break;
+		j = k;
+	}
+	return j;
+}
+
+/* Reads line [ls, le): the codes on it and what the forms say. armed is a reach-line form
+ * left by the line before, if any. */
+static void read_line(const struct input *in, size_t ls, size_t le, const struct pending *armed,
+		      struct line *l)
+{
+	struct pending pf, sk;
 	size_t i;
-	int at_line_start = 1;
 
-	for (i = 0; i < in->n; i++) {
-		int b = byte_at(in, i), follows = 0, was_at_line_start = at_line_start;
-		enum smtpcode_stage s;
+	memset(l, 0, sizeof *l);
+	l->ls = ls;
+	l->le = le;
+	l->kind = FORM_NO_KIND;
+	l->content = skip_quoting(in, ls, le);
+	memset(&sk, 0, sizeof sk);
+	pf = *armed;
+	if (pf.active)
+		pf.end = ls; /* it reaches into this line */
+	for (i = ls; i < le;) {
+		int c = (unsigned char)in->s[i];
+		size_t from, to, r, next = i + 1;
 
-		at_line_start = is_eol(b) || (at_line_start && is_blank(b));
-		if (!starts_stage(b))
-			continue;
-		s = match_stage(in, i, was_at_line_start, &follows);
-		if (s == SMTPCODE_STAGE_UNKNOWN)
-			continue;
-		if (i < c->pos) {
-			if (!follows)
-				any_before = s;
-			if (!follows && i >= c->prev_end)
-				before_in = s;
+		if (is_digit(c) && (i == ls || !is_digit(byte_at(in, i - 1)))) {
+			struct number nb;
+
+			next = read_number(in, i, &nb);
+			{
+				int reached = reaches(in, &pf, i), took = 0, skipped = reaches(in, &sk, i);
+
+				if (!l->client)
+					took = judge(in, l, &nb, &pf, skipped);
+				if (reached && pf.f != NULL && (took || pf.f->reach == FORM_REACH_NEAR))
+					pf.active = 0; /* a form introduces one code */
+				if (skipped && sk.f != NULL && sk.f->reach == FORM_REACH_NEAR)
+					sk.active = 0; /* and a skip passes over one number */
+			}
+			i = next;
 			continue;
 		}
-		if (follows && i < window_end && follow_in == SMTPCODE_STAGE_UNKNOWN)
-			follow_in = s;
-		if (any_after == SMTPCODE_STAGE_UNKNOWN)
-			any_after = s;
-	}
-	if (follow_in != SMTPCODE_STAGE_UNKNOWN)
-		return follow_in;
-	if (before_in != SMTPCODE_STAGE_UNKNOWN)
-		return before_in;
-	return any_after != SMTPCODE_STAGE_UNKNOWN ? any_after : any_before;
-}
-
-/* Start of the first line after reply_end that holds a basic code: the next reply. */
-static size_t next_reply(const struct input *in, size_t reply_end)
-{
-	size_t ls, le = reply_end;
-	int armed = 0;
-	struct line_scan l;
-
-	while (le < in->n) {
-		ls = next_line(in, le);
-		le = line_end(in, ls);
-		scan_line(in, ls, le, &armed, &l);
-		if (l.has_basic)
-			return ls;
-	}
-	return in->n;
-}
-
-/* ---- the reply text ------------------------------------------------------------------- */
-
-static size_t trim_right(const struct input *in, size_t start, size_t end)
-{
-	while (end > start && is_blank(byte_at(in, end - 1)))
-		end--;
-	return end;
-}
-
-/* Brackets and quotes the text may be wrapped in: "(reason: 550 ...)",
- * "'<... smtp;550 User unknown>'". A quote is its own partner. */
-static const char openers[] = "(<['\"";
-static const char closers[] = ")>]'\"";
-#define NPAIRS (sizeof closers - 1)
-
-/* Strips the closing brackets and quotes at the end of [start, end) that nothing in the text
- * opened. One count up front keeps this linear however many there are. */
-static size_t trim_unopened(const struct input *in, size_t start, size_t end)
-{
-	size_t opens[NPAIRS] = { 0 }, closes[NPAIRS] = { 0 }, i, k;
-
-	for (i = start; i < end; i++) {
-		for (k = 0; k < NPAIRS; k++) {
-			opens[k] += byte_at(in, i) == (unsigned char)openers[k];
-			closes[k] += byte_at(in, i) == (unsigned char)closers[k];
+		if (!may_start(smtpcode_form_pairs_codes_, in, i)) {
+			i = next;
+			continue;
 		}
-	}
-	while (end > start) {
-		const char *p = memchr(closers, byte_at(in, end - 1), NPAIRS);
-		int unopened;
+		form_rows(c, &from, &to);
+		for (r = from; r < to; r++) {
+			const struct form_def *f = &smtpcode_forms_[r];
+			size_t m;
 
-		if (p == NULL || byte_at(in, end - 1) == 0)
-			break;
-		k = (size_t)(p - closers);
-		/* a quote counts in both columns: an odd number leaves the last one unpaired */
-		unopened = openers[k] == closers[k] ? opens[k] % 2 == 1 : closes[k] > opens[k];
-		if (!unopened)
-			break;
-		opens[k] -= openers[k] == closers[k];
-		closes[k]--;
-		end = trim_right(in, start, end - 1);
-	}
-	return end;
-}
-
-/* Strips the transport that closes an Exchange 2003 line, "#< #5.1.1 smtp;550 ...> #SMTP#":
- * a word between two '#' after a blank. */
-static size_t trim_transport(const struct input *in, size_t start, size_t end)
-{
-	size_t i = end;
-
-	if (i <= start || byte_at(in, i - 1) != '#')
-		return end;
-	i--;
-	while (i > start && (is_alnum(byte_at(in, i - 1)) || byte_at(in, i - 1) == '-'))
-		i--;
-	if (i == end - 1 || i < start + 2 || byte_at(in, i - 1) != '#' ||
-	    !is_blank(byte_at(in, i - 2)))
-		return end;
-	return trim_right(in, start, i - 1);
-}
-
-/* Drops what an MTA wrapped around the server's words: Postfix's "(in reply to ...)", a
- * closing quote or "##", Exchange's "#SMTP#", and closing brackets that nothing in the text
- * opened. */
-static size_t trim_text(const struct input *in, size_t start, size_t end, int close)
-{
-	size_t i;
-
-	for (i = start; i < end; i++) {
-		if (match_phrase(in, i, "(in reply to ", 1) != 0) {
-			end = i;
-			break;
-		}
-	}
-	end = trim_right(in, start, end);
-	if (close == '#') {
-		while (end > start && byte_at(in, end - 1) == '#')
-			end--;
-	} else if (close != 0) {
-		for (i = end; i > start; i--) {
-			if (byte_at(in, i - 1) == close) {
-				end = i - 1;
+			if (f->side == FORM_SIDE_AFTER || f->does == FORM_DOES_COMMAND ||
+			    f->does == FORM_DOES_TEXT || f->does == FORM_DOES_HOST ||
+			    f->does == FORM_DOES_STAGE || !second_fits(in, i, f))
+				continue;
+			if ((f->at == FORM_AT_LINE || f->at == FORM_AT_WHOLE) && i != l->content &&
+			    i != skip_blanks(in, ls, le))
+				continue;
+			m = match_form(in, i, le, f);
+			if (m == 0)
+				continue;
+			if (f->at == FORM_AT_WHOLE && skip_blanks(in, m, le) != le)
+				continue;
+			if (f->kind != FORM_NO_KIND && f->does != FORM_DOES_CLIENT)
+				l->kind = f->kind;
+			if (f->kind == SMTPCODE_FORM_JSON)
+				l->json = 1;
+			if (f->does == FORM_DOES_MARK)
+				l->marked = 1;
+			switch ((enum form_does)f->does) {
+			case FORM_DOES_REPLY:
+			case FORM_DOES_CODE:
+			case FORM_DOES_STATUS:
+				pf.f = f;
+				pf.pos = i;
+				pf.end = m;
+				pf.active = 1;
+				if (i == l->content) {
+					l->marker = f;
+					l->content = skip_blanks(in, m, le);
+				}
+				break;
+			case FORM_DOES_SKIP:
+				sk.f = f;
+				sk.pos = i;
+				sk.end = m;
+				sk.active = 1;
+				break;
+			case FORM_DOES_CLIENT:
+				/* a client marker before a code is mail quoting after all ("> 550"); curl's
+				 * "> " marks the client's line only before a command ("> RCPT TO:") */
+				if (!is_digit(byte_at(in, skip_blanks(in, m, le))) &&
+				    (f->at != FORM_AT_LINE || byte_at(in, i) != '>' ||
+				     command_at(in, m, le) != 0 || is_base64_rest(in, m, le)))
+					l->client = 1;
+				break;
+			case FORM_DOES_HOST:
+			case FORM_DOES_STAGE:
+			case FORM_DOES_COMMAND:
+			case FORM_DOES_MARK:
+			case FORM_DOES_TEXT:
+			case FORM_DOES_COUNT:
 				break;
 			}
+			next = m; /* the longest phrase at i speaks for it, and for its bytes */
+			break;
 		}
+		i = next;
+	}
+	/* a form that ends its line, or reaches past it, introduces the code that starts the
+	 * next: Postfix wraps "said:\n    552 5.2.2 ...", Exim "after RCPT TO:<a>:\n    550 ..." */
+	if (pf.active && !l->has_reply && !l->has_code &&
+	    (pf.f->reach == FORM_REACH_LINE || skip_blanks(in, pf.end, le) == le))
+		l->armed = pf;
+	if (l->has_code && !l->has_reply) {
+		/* a code whose text never came: the code is the reply ("curl: ... failed: 550" is a
+		 * reply, "\"code\": 550" of a payload whose message holds no code is too) */
+		l->reply = l->code;
+		l->reply.type = CAND_REPLY;
+		l->reply.code_only = 1;
+		l->reply.text = le; /* the words after it are the application's */
+		l->has_reply = 1;
+	}
+}
+
+/* ---- groups: a reply and its lines ----------------------------------------------------- */
+
+/* One reply as found: its first line, the line's best candidate, where its lines end. */
+struct group {
+	struct line first;
+	size_t end;          /* end of its last line */
+	size_t after;        /* where the next search starts */
+	unsigned lines;
+	unsigned warnings;
+	struct number enh;   /* the reply's enhanced code (from its first line or a later one) */
+	int has_enh;
+	int status_only;     /* the line holds only the MTA's status */
+	int saw_bad;         /* a malformed enhanced code on a line read on the way to it */
+	size_t floor;        /* where its window of earlier lines may start */
+};
+
+/* The next byte at or after i that can start a code: a digit 2-5 not inside a longer number,
+ * followed by two digits and no third, or by a dot and a digit. */
+static size_t find_code_start(const struct input *in, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)in->s;
+	size_t n = in->n;
+
+	for (; i < n; i++) {
+		unsigned c = s[i];
+
+		if (c - '2' > 3u)
+			continue;
+		/* what touches a code on the left makes it part of a word, a number or an id */
+		if (i > 0 && (is_alnum(s[i - 1]) || s[i - 1] == '.'))
+			continue;
+		/* a cipher's "_256" or ":256" after a digit is no code: skip it without reading
+		 * its line ("TLS1.3:TLS_AES_256_GCM_SHA384:256") */
+		if (i > 1 && (s[i - 1] == '_' || s[i - 1] == ':') && is_alnum(s[i - 2]) &&
+		    (s[i - 1] == '_' || is_digit(s[i - 2])))
+			continue;
+		if (i + 2 < n && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+		    (i + 3 == n || !is_alnum(s[i + 3])))
+			return i;
+		if (c != '3' && i + 2 < n && s[i + 1] == '.' && is_digit(s[i + 2]))
+			return i;
+	}
+	return n;
+}
+
+/* Whether line [ls, le) continues a reply whose previous line ended with sep: the same basic
+ * code after the same prefix, or the same enhanced code where the reply's lines repeat only
+ * that (a Python repr: "b'5.1.1 ...\\n5.1.1 ..."). *text gets where its text starts. */
+static int continues(const struct input *in, const struct group *g, size_t ls, size_t le,
+		     int *sep, size_t *text)
+{
+	const struct line *f = &g->first;
+	size_t plen = f->reply.pos - f->ls, j;
+	struct number nb;
+
+	/* the first line's prefix again ("S: ", "msmtp: server message: ", a log's time), or
+	 * nothing but white space and quoting ("Error: Invalid login: 535-5.7.8 ...\n535 ...") */
+	if (plen > 0 && le - ls > plen && memcmp(in->s + ls, in->s + f->ls, plen) == 0) {
+		j = ls + plen;
 	} else {
-		end = trim_transport(in, start, end);
-	}
-	return trim_unopened(in, start, trim_right(in, start, end));
-}
+		j = skip_quoting(in, ls, le);
+		/* the same marker with other quoting: smtplib's "reply: b'550-...'" then
+		 * "reply: b\"550-...\"" */
+		if (f->marker != NULL && (plen = match_form(in, j, le, f->marker)) != 0) {
+			size_t k = 0;
 
-/* The first line's text. Postfix wraps "said: 550 5.1.1" and puts the words on the next,
- * indented, line; then that line is the text. */
-static void set_text(const struct input *in, const struct candidate *c,
-		     struct smtpcode_reply *out)
-{
-	struct candidate next;
-	size_t start = c->text, end = trim_text(in, c->text, c->line_end, c->close), ls;
-
-	if (c->field)
-		end = start;
-	if (start == end && !c->field && c->line_end < in->n) {
-		ls = next_line(in, c->line_end);
-		if (is_blank(byte_at(in, ls)) && !lead_candidate(in, ls, &next)) {
-			start = skip_blanks(in, ls);
-			end = trim_text(in, start, line_end(in, start), c->close);
+			for (j = plen; j < le && k < MAX_FILLER && is_filler(in, j); j++, k++)
+				;
 		}
 	}
-	out->text_offset = start;
-	out->text_length = end - start;
+	if (!is_digit(byte_at(in, j)))
+		return 0;
+	read_number(in, j, &nb);
+	if (f->reply.basic >= 0 && is_basic_number(in, &nb)) {
+		int c = byte_at(in, nb.end);
+
+		if (*sep != '-' || (!is_blank(c) && c != '-' && nb.end < le))
+			return 0;
+		if (basic_value(&nb) != f->reply.basic)
+			return -1;
+		*sep = c;
+		*text = nb.end;
+		return 1;
+	}
+	if (g->has_enh && is_enhanced_number(in, &nb) && (f->reply.basic < 0 || f->reply.sep != '-')) {
+		if (nb.value[0] != g->enh.value[0] || nb.value[1] != g->enh.value[1] ||
+		    nb.value[2] != g->enh.value[2])
+			return 0;
+		*text = nb.end;
+		return 1;
+	}
+	return 0;
 }
 
-/* ---- warnings ------------------------------------------------------------------------- */
-
-static const struct smtpcode_entry *basic_entry(int basic)
+static int only_quotes(const struct input *in, size_t i, size_t e)
 {
-	return smtpcode_lookup_basic(basic);
+	for (; i < e; i++) {
+		int c = byte_at(in, i);
+
+		if (c != '\'' && c != '"' && !is_blank(c) && c != ')' && c != ',')
+			return 0;
+	}
+	return 1;
 }
 
-/* Warnings that come from the two codes themselves and the table. */
+/* Whether the reply's form wraps long lines onto indented ones (Postfix's and Exim's bounces,
+ * a DSN's folded fields): an indented line after it is more of its text. */
+static int wraps(const struct group *g)
+{
+	int k = g->first.reply.kind != FORM_NO_KIND ? g->first.reply.kind : g->first.kind;
+
+	return k == SMTPCODE_FORM_POSTFIX || k == SMTPCODE_FORM_DSN || k == SMTPCODE_FORM_EXIM ||
+	       k == SMTPCODE_FORM_QMAIL;
+}
+
+/* Reads the lines after the group's first that belong to its reply. */
+static void follow(const struct input *in, struct group *g)
+{
+	size_t le = g->first.le;
+	int sep = g->first.reply.sep;
+
+	for (;;) {
+		size_t ls = next_line(in, le), nle, text = 0;
+		int r;
+
+		if (ls >= in->n || ls == le)
+			break;
+		nle = line_end(in, ls);
+		/* what Python's repr leaves after a written-out "\r\n": the closing quote */
+		if (nle - ls <= 3 && nle > ls && only_quotes(in, ls, nle) && next_line(in, nle) > nle) {
+			size_t ls2 = next_line(in, nle), le2 = line_end(in, ls2), t2 = 0;
+			int sep2 = sep;
+
+			if (continues(in, g, ls2, le2, &sep2, &t2) == 1) {
+				le = nle;
+				g->lines++;
+				continue;
+			}
+		}
+		r = continues(in, g, ls, nle, &sep, &text);
+		if (r < 0) {
+			g->warnings |= SMTPCODE_WARN_INCONSISTENT;
+			break;
+		}
+		if (r == 0) {
+			size_t j = skip_blanks(in, ls, nle);
+			struct number nb;
+
+			/* a wrapped line: indented, not blank, no reply code of its own first */
+			if (!wraps(g) || !is_blank(byte_at(in, ls)) || j == nle)
+				break;
+			if (is_digit(byte_at(in, j))) {
+				read_number(in, j, &nb);
+				if (is_basic_number(in, &nb))
+					break;
+				/* Postfix wraps right after the code: "talk to me: 554\n    5.7.1 ..." */
+				if (g->lines == 1 && !g->has_enh && g->first.reply.basic >= 0 &&
+				    is_enhanced_number(in, &nb) &&
+				    skip_blanks(in, g->first.reply.pos + 3, g->first.le) == g->first.le) {
+					g->enh = nb;
+					g->has_enh = 1;
+				}
+			}
+		} else {
+			struct number nb;
+			size_t j = skip_blanks(in, text, nle);
+
+			/* the line's own enhanced code: the first line may have had none, or another */
+			if (g->first.reply.basic >= 0 && is_digit(byte_at(in, j))) {
+				read_number(in, j, &nb);
+				if (is_enhanced_number(in, &nb)) {
+					if (!g->has_enh) {
+						g->enh = nb;
+						g->has_enh = 1;
+					} else if (nb.value[0] != g->enh.value[0] ||
+						   nb.value[1] != g->enh.value[1] ||
+						   nb.value[2] != g->enh.value[2]) {
+						g->warnings |= SMTPCODE_WARN_INCONSISTENT;
+					}
+				}
+			}
+		}
+		le = nle;
+		g->lines++;
+	}
+	g->end = le;
+}
+
+/* Finds the first group at or after from; floor is where its window may start. Returns 0 when
+ * none is left. */
+static int find_group(const struct input *in, size_t from, size_t floor, struct group *g)
+{
+	struct pending none;
+	size_t p = from;
+	int bad = 0;
+
+	memset(&none, 0, sizeof none);
+	while ((p = find_code_start(in, p)) < in->n) {
+		size_t ls = line_start(in, p, from), le = line_end(in, p);
+		struct pending armed = none;
+		struct line *l = &g->first;
+
+		/* a form at the end of the line before may reach into this one (Exim's "SMTP error
+		 * from remote mail server after RCPT TO:<a>:" above "    550 5.1.1 ..."); only a
+		 * code first on its line can be its */
+		if (p == skip_quoting(in, ls, le)) {
+			size_t pls, ple;
+			struct line prev;
+
+			if (prev_line(in, ls, floor, &pls, &ple) && ple - pls < 4096) {
+				read_line(in, pls, ple, &none, &prev);
+				if (!prev.has_reply && !prev.has_status)
+					armed = prev.armed;
+			}
+		}
+		read_line(in, ls, le, &armed, l);
+		bad |= l->bad_enh;
+		if (l->has_reply || l->has_status) {
+			g->saw_bad = bad;
+			g->floor = floor;
+			g->lines = 1;
+			g->warnings = 0;
+			g->status_only = !l->has_reply;
+			g->has_enh = l->has_reply ? l->reply.has_enh : 1;
+			g->enh = l->has_reply ? l->reply.enh : l->status.enh;
+			if (l->has_reply)
+				follow(in, g);
+			else
+				g->end = le;
+			g->after = next_line(in, g->end);
+			if (g->after <= g->end)
+				g->after = g->end;
+			return 1;
+		}
+		p = le > p ? le : p + 1;
+	}
+	return 0;
+}
+
+/* ---- what the text says around a reply ---------------------------------------------------- */
+
+/* The command named at i, or 0. */
+static int command_at(const struct input *in, size_t i, size_t limit)
+{
+	size_t from, to, r;
+
+	i = skip_blanks(in, i, limit);
+	if (match_literal(in, i, limit, "pipelined ") != 0)
+		i = skip_blanks(in, match_literal(in, i, limit, "pipelined "), limit);
+	form_rows(byte_at(in, i), &from, &to);
+	for (r = from; r < to; r++) {
+		const struct form_def *f = &smtpcode_forms_[r];
+
+		if (f->does == FORM_DOES_COMMAND && match_form(in, i, limit, f) != 0)
+			return f->stage;
+	}
+	return 0;
+}
+
+/* What the forms of one line say besides its codes. */
+struct notes {
+	int stage_before, stage_after; /* the last stage named before pos, the first after */
+	int stage_after_fixed; /* the first after pos named by a phrase, not by a command */
+	size_t stage_after_fixed_pos;
+	int kind;
+	size_t host, host_len, ip, ip_len;
+	int has_host;
+	int transcript; /* a client's line or a command alone: the text is a transcript */
+};
+
+static int is_host_byte(int c)
+{
+	return is_alnum(c) || c == '.' || c == '-';
+}
+
+static int is_ip_byte(int c)
+{
+	return is_digit(c) || c == '.' || c == ':' || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* Whether [i, e) is an IP address: four dotted numbers, or an IPv6 address with "::" or
+ * several ':'. */
+static int is_ip(const struct input *in, size_t i, size_t e)
+{
+	size_t k, colons = 0, dots = 0;
+
+	if (e - i > 5 && match_literal(in, i, e, "IPv6:") != 0)
+		i += 5;
+	if (e <= i || e - i > 45)
+		return 0;
+	for (k = i; k < e; k++) {
+		int c = byte_at(in, k);
+
+		if (!is_ip_byte(c))
+			return 0;
+		colons += c == ':';
+		dots += c == '.';
+	}
+	if (colons == 0)
+		return dots == 3 && is_digit(byte_at(in, i)) && is_digit(byte_at(in, e - 1));
+	return colons >= 2;
+}
+
+/* Reads a host named at i: "mx.example.net[192.0.2.1]", "mx.example.net [192.0.2.1]",
+ * "mx.example.net (192.0.2.1)", "[192.0.2.1]", "192.0.2.7 (mx.example.net)". */
+static void read_host(const struct input *in, size_t i, size_t limit, struct notes *n)
+{
+	size_t j = i, e, a, b;
+	int open;
+
+	if (byte_at(in, j) == '=' || byte_at(in, j) == ':')
+		j++; /* "host=smtp.example.org", not "server = self.connect()" */
+	while (j < limit && (byte_at(in, j) == '"' || byte_at(in, j) == '\'' || byte_at(in, j) == '(' ||
+			     is_blank(byte_at(in, j))))
+		j++;
+	e = j;
+	while (e < limit && is_host_byte(byte_at(in, e)))
+		e++;
+	a = e;
+	while (e > j && byte_at(in, e - 1) == '.')
+		e--; /* Sendmail writes "relay=mx.example.net.", telnet "Trying 192.0.2.7..." */
+	if (e > j && is_ip(in, j, e)) {
+		n->ip = j;
+		n->ip_len = e - j;
+		n->has_host = 1;
+		/* OpenSMTPD: relay="192.0.2.7 (mx.example.net)" */
+		b = skip_blanks(in, a, limit);
+		if (byte_at(in, b) == '(') {
+			size_t h = b + 1, he = h;
+
+			while (he < limit && is_host_byte(byte_at(in, he)))
+				he++;
+			if (byte_at(in, he) == ')' && memchr(in->s + h, '.', he - h) != NULL) {
+				n->host = h;
+				n->host_len = he - h;
+			}
+		}
+		return;
+	}
+	if (e > j && (memchr(in->s + j, '.', e - j) != NULL ||
+		      match_literal(in, j, e, "localhost") == e)) {
+		if (!is_digit(byte_at(in, j)) || !is_ip(in, j, e)) {
+			n->host = j;
+			n->host_len = e - j;
+			n->has_host = 1;
+		}
+	} else if (e > j || (j > i && byte_at(in, i - 1) != ';')) {
+		/* "relay=none", "unknown[192.0.2.1]": no name, and no remote server; "Client host
+		 * [192.0.2.1]", "server [192.0.2.1]": an address alone counts only right after its
+		 * phrase ("relay=[192.0.2.1]", "dns; [192.0.2.1]") */
+		return;
+	}
+	b = skip_blanks(in, a, limit);
+	open = byte_at(in, b);
+	if (open != '[' && open != '(')
+		return;
+	b++;
+	for (e = b; e < limit && is_ip_byte(byte_at(in, e)); e++)
+		;
+	if (e < limit && byte_at(in, e) == (open == '[' ? ']' : ')') && is_ip(in, b, e)) {
+		n->ip = b;
+		n->ip_len = e - b;
+		n->has_host = 1;
+	}
+}
+
+/* Reads a host named right before a phrase at p: qmail's "192.0.2.7 does not like
+ * recipient.", "192.0.2.7_does_not_like_recipient". */
+static void read_host_before(const struct input *in, size_t ls, size_t p, struct notes *n)
+{
+	size_t e = p, b;
+
+	while (e > ls && (is_blank(byte_at(in, e - 1)) || byte_at(in, e - 1) == '_'))
+		e--;
+	for (b = e; b > ls && is_host_byte(byte_at(in, b - 1)); b--)
+		;
+	while (e > b && byte_at(in, e - 1) == '.')
+		e--;
+	if (e == b)
+		return;
+	if (is_ip(in, b, e)) {
+		n->ip = b;
+		n->ip_len = e - b;
+		n->has_host = 1;
+	} else if (memchr(in->s + b, '.', e - b) != NULL && !is_digit(byte_at(in, b))) {
+		n->host = b;
+		n->host_len = e - b;
+		n->has_host = 1;
+	}
+}
+
+/* The first "name [192.0.2.1]" or "name[192.0.2.1]" in [i, e), a name with a dot in it. */
+static int name_with_address(const struct input *in, size_t i, size_t e, struct notes *n)
+{
+	for (; i < e; i++) {
+		size_t b, a, c;
+
+		if (byte_at(in, i) != '[')
+			continue;
+		for (c = i + 1; c < e && is_ip_byte(byte_at(in, c)); c++)
+			;
+		if (c >= e || byte_at(in, c) != ']' || !is_ip(in, i + 1, c))
+			continue;
+		a = i;
+		if (a > 0 && is_blank(byte_at(in, a - 1)))
+			a--;
+		while (a > 0 && byte_at(in, a - 1) == '.')
+			a--;
+		for (b = a; b > 0 && is_host_byte(byte_at(in, b - 1)); b--)
+			;
+		if (a > b && memchr(in->s + b, '.', a - b) != NULL && !is_digit(byte_at(in, b)) &&
+		    byte_at(in, b) != '.') {
+			n->host = b;
+			n->host_len = a - b;
+			n->ip = i + 1;
+			n->ip_len = c - i - 1;
+			n->has_host = 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Reads the forms of line [ls, le) for the stage, the host and the kind; pos splits "before"
+ * from "after" (the reply's code on its own line, or le for a line above it). */
+static void read_notes(const struct input *in, size_t ls, size_t le, size_t pos, int commands,
+		       struct notes *n)
+{
+	size_t i, content = skip_blanks(in, ls, le);
+	int client = 0;
+
+	memset(n, 0, sizeof *n);
+	n->kind = FORM_NO_KIND;
+	for (i = ls; i < le; i++) {
+		size_t from, to, r, skip = i;
+		int c = (unsigned char)in->s[i];
+
+		if (is_digit(c) || !may_start(smtpcode_form_pairs_notes_, in, i))
+			continue;
+		form_rows(c, &from, &to);
+		/* every form at i speaks: "SMTP ERROR:" introduces a reply and names its command */
+		for (r = from; r < to; r++) {
+			const struct form_def *f = &smtpcode_forms_[r];
+			size_t m;
+			int st = 0;
+
+			if ((f->side == FORM_SIDE_AFTER && f->does != FORM_DOES_HOST) || !second_fits(in, i, f))
+				continue;
+			if ((f->at == FORM_AT_LINE || f->at == FORM_AT_WHOLE) && i != content)
+				continue;
+			if (f->does == FORM_DOES_COMMAND && (i != content || !commands) && !client)
+				continue;
+			m = match_form(in, i, le, f);
+			if (m == 0 || (f->at == FORM_AT_WHOLE && skip_blanks(in, m, le) != le))
+				continue;
+			if (f->kind != FORM_NO_KIND && f->does == FORM_DOES_MARK)
+				n->kind = f->kind;
+			if (i == content && (f->does == FORM_DOES_CLIENT || f->does == FORM_DOES_COMMAND ||
+					     (f->does == FORM_DOES_STAGE && f->stage == SMTPCODE_STAGE_CONNECT)))
+				n->transcript = 1;
+			if (f->does == FORM_DOES_CLIENT && !is_digit(byte_at(in, skip_blanks(in, m, le)))) {
+				client = 1;
+				st = command_at(in, m, le);
+				content = skip_blanks(in, m, le);
+			} else if (f->does == FORM_DOES_STAGE || f->does == FORM_DOES_COMMAND ||
+				   ((f->does == FORM_DOES_REPLY || f->does == FORM_DOES_CODE) && f->stage != 0)) {
+				st = f->stage == FORM_STAGE_COMMAND ? command_at(in, m, le) : f->stage;
+			} else if (f->does == FORM_DOES_HOST && f->side == FORM_SIDE_AFTER) {
+				if (!n->has_host)
+					read_host_before(in, ls, i, n);
+			} else if (f->does == FORM_DOES_HOST && !n->has_host) {
+				read_host(in, m, le, n);
+			} else if (f->does == FORM_DOES_HOST && n->ip_len == 0) {
+				struct notes ipn;
+
+				/* Exchange's "{FQDN=mx.example.net};{IP=192.0.2.7}" */
+				memset(&ipn, 0, sizeof ipn);
+				read_host(in, m, le, &ipn);
+				if (ipn.host_len == 0 && ipn.ip_len > 0) {
+					n->ip = ipn.ip;
+					n->ip_len = ipn.ip_len;
+				}
+			}
+			if (st != 0) {
+				if (i < pos)
+					n->stage_before = st;
+				else if (f->stage != FORM_STAGE_COMMAND && f->does != FORM_DOES_COMMAND &&
+					 f->phrase[0] != '(' && f->phrase[0] != '[')
+				{
+					if (n->stage_after_fixed == 0)
+						n->stage_after_fixed_pos = i;
+					n->stage_after_fixed = n->stage_after_fixed ? n->stage_after_fixed : st;
+				}
+				else if (n->stage_after == 0)
+					n->stage_after = st;
+			}
+			if (m > skip + 1)
+				skip = m - 1;
+		}
+		i = skip;
+	}
+}
+
+/* The lines of the window before a group: back from its first line to its floor, at most
+ * this many, stopping at a blank line. */
+#define WINDOW_LINES 4
+
+/* ---- warnings ---------------------------------------------------------------------------- */
+
 static unsigned code_warnings(const struct smtpcode_reply *r)
 {
-	const struct smtpcode_entry *be = basic_entry(r->basic), *ee = NULL;
+	const struct smtpcode_entry *be = smtpcode_lookup_basic(r->basic), *ee = NULL;
 	int cls = r->basic / 100;
 	unsigned w = 0;
 
@@ -1080,8 +1509,10 @@ static unsigned code_warnings(const struct smtpcode_reply *r)
 		w |= SMTPCODE_WARN_UNKNOWN_BASIC;
 	if (be != NULL && be->status == SMTPCODE_NONSTANDARD)
 		w |= SMTPCODE_WARN_NONSTANDARD;
-	if (r->enhanced[0] == '\0')
-		return w;
+	if (r->enhanced[0] == '\0' || r->basic < 0)
+		return r->enhanced[0] != '\0' && smtpcode_lookup(r->enhanced) == NULL
+			       ? w | SMTPCODE_WARN_UNKNOWN_ENHANCED
+			       : w;
 	ee = smtpcode_lookup(r->enhanced);
 	if (ee == NULL)
 		w |= SMTPCODE_WARN_UNKNOWN_ENHANCED;
@@ -1097,7 +1528,7 @@ static unsigned code_warnings(const struct smtpcode_reply *r)
 	return w;
 }
 
-/* ---- public functions --------------------------------------------------------------- */
+/* ---- filling the struct -------------------------------------------------------------------- */
 
 static void clear_reply(struct smtpcode_reply *out)
 {
@@ -1108,40 +1539,518 @@ static void clear_reply(struct smtpcode_reply *out)
 	out->enhanced_code.basic = -1;
 	out->enhanced_code.subject = -1;
 	out->enhanced_code.detail = -1;
+	out->status_code = out->enhanced_code;
 	out->stage = SMTPCODE_STAGE_UNKNOWN;
+	out->form = SMTPCODE_FORM_PLAIN;
 }
 
-/* Fills out (the library's full-size copy) from the text; returns the call's result. */
+static void copy_code(const struct input *in, const struct number *nb, char *dst,
+		      struct smtpcode_code *code)
+{
+	size_t n = nb->end - nb->pos;
+
+	if (n > SMTPCODE_CODE_MAX)
+		n = SMTPCODE_CODE_MAX;
+	memcpy(dst, in->s + nb->pos, n);
+	dst[n] = '\0';
+	enhanced_of(in, nb, code);
+}
+
+/* Where a text form on line l puts the reply's text apart from its code ("Detail: ...",
+ * "\"response\":\"...\"") : the first one after from with any text, ending at its closing
+ * quote or at a code form after it. Returns 0 when there is none. */
+static int text_form(const struct input *in, const struct line *l, size_t from, int after_code,
+		     size_t *start, size_t *end)
+{
+	size_t i;
+
+	for (i = from; i < l->le; i++) {
+		size_t rf, rt, r;
+
+		if (!may_start(smtpcode_form_pairs_notes_, in, i))
+			continue;
+		form_rows(byte_at(in, i), &rf, &rt);
+		for (r = rf; r < rt; r++) {
+			const struct form_def *f = &smtpcode_forms_[r];
+			size_t m = f->does == FORM_DOES_TEXT ? match_form(in, i, l->le, f) : 0, e, k;
+			int q = (unsigned char)f->phrase[f->length - 1];
+
+			if (m == 0)
+				continue;
+			m = skip_blanks(in, m, l->le);
+			for (e = m; e < l->le; e++) {
+				if ((q == '"' || q == '\'') && byte_at(in, e) == q && byte_at(in, e - 1) != '\\')
+					break;
+				if (!may_start(smtpcode_form_pairs_codes_, in, e))
+					continue;
+				form_rows(byte_at(in, e), &rf, &rt);
+				for (k = rf; k < rt; k++)
+					if (smtpcode_forms_[k].does == FORM_DOES_CODE &&
+					    match_form(in, e, l->le, &smtpcode_forms_[k]) != 0)
+						break;
+				if (k < rt)
+					break;
+			}
+			while (e > m && is_blank(byte_at(in, e - 1)))
+				e--;
+			if (e > m && !(after_code && is_digit(byte_at(in, m)))) {
+				*start = m;
+				*end = e;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* The first line's text of a group. */
+static void set_line_text(const struct input *in, const struct group *g, struct smtpcode_reply *out)
+{
+	const struct cand *c = &g->first.reply;
+	size_t start = c->text, end;
+
+	if (c->type == CAND_STATUS || g->status_only || start > g->first.le) {
+		out->text_offset = g->first.le;
+		out->text_length = 0;
+		return;
+	}
+	end = INTERNAL(reply_trim)(in->s, start, c->text_end > start ? c->text_end : g->first.le,
+				   c->close);
+	/* Postfix wraps "said: 550 5.1.1" and puts the words on the next, indented, line, after
+	 * the enhanced code where it wrapped before that ("talk to me: 554\n    5.7.1 ...") */
+	if (end == start && g->end > g->first.le) {
+		size_t ls = next_line(in, g->first.le), le;
+		struct number nb;
+
+		start = skip_blanks(in, ls, in->n);
+		le = line_end(in, start);
+		if (is_digit(byte_at(in, start))) {
+			read_number(in, start, &nb);
+			if (g->has_enh && nb.pos == start && is_enhanced_number(in, &nb) &&
+			    nb.value[1] == g->enh.value[1] && nb.value[2] == g->enh.value[2])
+				start = skip_blanks(in, nb.end, le);
+		}
+		end = INTERNAL(reply_trim)(in->s, start, le, c->close);
+	}
+	{
+		size_t ts, te;
+
+		/* the server's words apart from the code: PHPMailer's "Detail: ... SMTP code: 554",
+		 * a payload's "\"response\":\"...\"" beside its "\"code\":550" */
+		if (((end == start || c->code_only) && text_form(in, &g->first, g->first.ls, 0, &ts, &te)) ||
+		    (end > start && text_form(in, &g->first, c->pos, 1, &ts, &te))) {
+			struct number nb;
+
+			start = ts;
+			end = te;
+			/* Mailgun repeats the enhanced code in its message: "5.1.1 The email ..." */
+			if (is_digit(byte_at(in, start)) && g->has_enh) {
+				read_number(in, start, &nb);
+				if (is_enhanced_number(in, &nb) && nb.value[1] == g->enh.value[1] &&
+				    nb.value[2] == g->enh.value[2])
+					start = skip_blanks(in, nb.end, end);
+			}
+		}
+	}
+	out->text_offset = start;
+	out->text_length = end > start ? end - start : 0;
+}
+
+/* Fills out from group g: its codes, text, form, stage, status, host. */
+static void fill(const struct input *in, const struct group *g, struct smtpcode_reply *out)
+{
+	const struct line *l = &g->first;
+	const struct cand *c = &l->reply;
+	struct notes own, win = { 0 };
+	size_t ls, k;
+	int stage = 0, kind = FORM_NO_KIND, have_host = 0, transcript = 0;
+
+	clear_reply(out);
+	out->lines = g->lines;
+	out->warnings = g->warnings;
+	if (g->status_only) {
+		copy_code(in, &l->status.enh, out->enhanced, &out->enhanced_code);
+		copy_code(in, &l->status.enh, out->status, &out->status_code);
+		out->start = l->status.pos;
+	} else {
+		out->basic = c->basic;
+		out->start = c->pos;
+		if (g->has_enh)
+			copy_code(in, &g->enh, out->enhanced, &out->enhanced_code);
+		if (c->bad_enh && !g->has_enh)
+			out->warnings |= SMTPCODE_WARN_BAD_ENHANCED;
+		if (l->has_status)
+			copy_code(in, &l->status.enh, out->status, &out->status_code);
+		kind = c->kind;
+		stage = c->stage;
+	}
+	if (l->bad_enh && out->enhanced[0] == '\0')
+		out->warnings |= SMTPCODE_WARN_BAD_ENHANCED;
+	out->end = g->end;
+	set_line_text(in, g, out);
+	/* the reply's own lines first, read as one: Postfix's "(in reply to RCPT TO command)"
+	 * after the code (wrapped onto the next line, too), Exim's "after RCPT TO:<a>:" before
+	 * it; a phrase after the code names the stage only for a code whose text is the
+	 * application's own ("SMTP Error (535): Authentication failed.") */
+	read_notes(in, l->ls, g->end, out->start, 0, &own);
+	if (own.stage_after != 0)
+		stage = own.stage_after;
+	else if (own.stage_before != 0 && stage == 0)
+		stage = own.stage_before;
+	else if (stage == 0 && (c->code_only ||
+				(own.stage_after_fixed != 0 && out->text_length > 0 &&
+				 own.stage_after_fixed_pos > out->text_offset + out->text_length + 1)))
+		stage = own.stage_after_fixed; /* msmtp's "smtpmsg='550 ...' errormsg='recipient ..." */
+	if (kind == FORM_NO_KIND)
+		kind = l->kind != FORM_NO_KIND ? l->kind : own.kind;
+	if (own.has_host) {
+		have_host = 1;
+		win = own;
+	}
+	/* then the lines above it, nearest first, back to the reply before */
+	ls = l->ls;
+	/* a log line stands alone: the lines above it are other events */
+	for (k = l->marked ? WINDOW_LINES : 0;
+	     k < WINDOW_LINES && (stage == 0 || kind == FORM_NO_KIND || !have_host); k++) {
+		size_t pls, ple;
+		struct notes up;
+
+		if (!prev_line(in, ls, g->floor, &pls, &ple) || is_blank_line(in, pls, ple))
+			break;
+		read_notes(in, pls, ple, ple, 1, &up);
+		transcript |= up.transcript;
+		if (stage == 0)
+			stage = up.stage_before != 0 ? up.stage_before : up.stage_after;
+		if (kind == FORM_NO_KIND)
+			kind = up.kind;
+		if (!have_host && up.has_host) {
+			have_host = 1;
+			win = up;
+		}
+		ls = pls;
+	}
+	/* last, a line or two after it: MailKit's "ErrorCode: RecipientNotAccepted" */
+	for (ls = g->end, k = l->marked ? 2 : 0; stage == 0 && k < 2; k++) {
+		size_t nls = next_line(in, ls), nle;
+		struct notes down;
+
+		if (nls <= ls || nls >= in->n)
+			break;
+		nle = line_end(in, nls);
+		if (is_blank_line(in, nls, nle))
+			break;
+		read_notes(in, nls, nle, nls, 0, &down);
+		stage = down.stage_before != 0 ? down.stage_before : down.stage_after_fixed;
+		ls = nle;
+	}
+	/* a status alone names its server after it: "Status: 4.4.1\nDiagnostic-Code: X-Postfix;
+	 * connect to mx.example.net[192.0.2.7]:25: ..." */
+	for (ls = g->end, k = 0; g->status_only && !have_host && k < 2; k++) {
+		size_t nls = next_line(in, ls), nle;
+		struct notes down;
+
+		if (nls <= ls || nls >= in->n)
+			break;
+		nle = line_end(in, nls);
+		read_notes(in, nls, nle, nls, 0, &down);
+		if (down.has_host) {
+			have_host = 1;
+			win = down;
+		}
+		ls = nle;
+	}
+	/* Exchange writes the server before the code: "mx.example.net #550 5.1.1 ... ##" */
+	if (!have_host && c->close == '#' && c->pos > l->ls) {
+		read_host_before(in, l->ls, c->pos - 1, &win);
+		have_host = win.has_host;
+	}
+	if (have_host) {
+		out->remote_host_offset = win.host;
+		out->remote_host_length = win.host_len;
+		out->remote_ip_offset = win.ip;
+		out->remote_ip_length = win.ip_len;
+	}
+	out->stage = (enum smtpcode_stage)stage;
+	if (kind == FORM_NO_KIND && (l->json || c->close == '"'))
+		kind = l->json ? SMTPCODE_FORM_JSON : FORM_NO_KIND;
+	if (kind == FORM_NO_KIND && c->close == '#')
+		kind = SMTPCODE_FORM_EXCHANGE;
+	if (kind == FORM_NO_KIND && transcript && c->pos == l->content)
+		kind = SMTPCODE_FORM_TRANSCRIPT;
+	if (kind != FORM_NO_KIND) {
+		out->form = (enum smtpcode_form)kind;
+	} else if (!g->status_only && c->basic >= 0 && !c->has_enh && out->text_length == 0 &&
+		   c->pos == l->content && skip_blanks(in, c->pos + 3, l->le) == l->le) {
+		out->form = SMTPCODE_FORM_BARE;
+	} else if (!g->status_only && c->pos != l->content && !c->formed) {
+		out->form = SMTPCODE_FORM_APPLICATION;
+	}
+	if (!g->status_only)
+		out->warnings |= code_warnings(out);
+}
+
+/* ---- the reply that matters ------------------------------------------------------------------ */
+
+/* The ranking of whole groups: a failure first, a reply over a status alone, then strength. */
+static int group_outranks(const struct group *a, const struct group *b)
+{
+	const struct cand *x = &a->first.reply, *y = &b->first.reply;
+	int wa = a->status_only ? 0 : weight(x), wb = b->status_only ? 0 : weight(y);
+
+	if (wa != wb)
+		return wa > wb;
+	if (a->status_only != b->status_only)
+		return !a->status_only;
+	if (a->status_only)
+		return 0;
+	return x->strength > y->strength;
+}
+
+/* A bare code ("Code: 552", a form field "550", "\"code\":550") whose enhanced code and text
+ * follow on a line of their own within a few lines: the two are one reply. */
+#define MERGE_LINES 8
+
+static int bare_code(const struct group *g)
+{
+	const struct cand *c = &g->first.reply;
+
+	return !g->status_only && c->basic >= 0 && !c->has_enh && g->lines == 1 &&
+	       (c->type == CAND_CODE || c->text >= g->first.le);
+}
+
+static void merge_following(const struct input *in, struct group *g)
+{
+	struct group next;
+	size_t i, lines = 0;
+
+	if (!bare_code(g) || !find_group(in, g->after, g->end, &next))
+		return;
+	for (i = g->end; i < next.first.ls && lines <= MERGE_LINES; i++)
+		lines += byte_at(in, i) == '\n';
+	if (lines > MERGE_LINES || next.status_only || next.first.reply.basic >= 0 ||
+	    (int)next.enh.value[0] != g->first.reply.basic / 100)
+		return;
+	next.first.reply.basic = g->first.reply.basic;
+	next.first.reply.pos = g->first.reply.pos;
+	if (next.first.reply.kind == FORM_NO_KIND)
+		next.first.reply.kind = g->first.reply.kind;
+	next.floor = g->floor;
+	*g = next;
+}
+
+/* Session chatter of a transcript: a success the client went on from (the greeting, the
+ * answer to EHLO, an AUTH challenge, 250 to MAIL FROM). Only a transcript's last reply, or a
+ * failure, is its outcome: one that ends in a dropped connection holds none. */
+static int chatter(const struct input *in, const struct group *g)
+{
+	size_t ls = g->after;
+	struct pending none;
+	struct line l;
+	int k;
+
+	if (g->status_only || weight(&g->first.reply) == 2)
+		return 0;
+	memset(&none, 0, sizeof none);
+	/* 334 and 354 wait for the client: whatever follows them is its part */
+	if (g->first.reply.basic == 334 || g->first.reply.basic == 354)
+		return skip_blanks(in, g->after, in->n) < in->n &&
+		       !is_blank_line(in, g->after, in->n);
+	for (k = 0; k < 4 && ls < in->n; k++) {
+		size_t le = line_end(in, ls);
+
+		if (!is_blank_line(in, ls, le)) {
+			read_line(in, ls, le, &none, &l);
+			return l.client;
+		}
+		if (next_line(in, le) <= ls)
+			break;
+		ls = next_line(in, le);
+	}
+	return 0;
+}
+
+/* The first remote server the text names before limit, for a reply whose own lines name
+ * none; failing that, the host name a greeting ("220 mx.example.net ESMTP") gives. */
+static void text_host(const struct input *in, size_t limit, size_t greeting,
+		      struct smtpcode_reply *out)
+{
+	size_t ls = 0;
+	int have_ip = 0;
+
+	while (ls < limit) {
+		size_t le = line_end(in, ls);
+		struct notes n;
+
+		read_notes(in, ls, le, le, 1, &n);
+		/* a name is worth going on for: curl says "Trying 192.0.2.7:587..." before
+		 * "Connected to smtp.example.net (192.0.2.7)" */
+		if (n.has_host && (n.host_len > 0 || !have_ip)) {
+			out->remote_host_offset = n.host;
+			out->remote_host_length = n.host_len;
+			if (n.ip_len > 0 || !have_ip) {
+				out->remote_ip_offset = n.ip;
+				out->remote_ip_length = n.ip_len;
+			}
+			have_ip = 1;
+			if (n.host_len > 0)
+				return;
+		}
+		if (le >= in->n)
+			break;
+		ls = next_line(in, le);
+	}
+	if (greeting < in->n && out->remote_host_length == 0) {
+		size_t e = greeting;
+
+		while (e < in->n && is_host_byte(byte_at(in, e)))
+			e++;
+		while (e > greeting && byte_at(in, e - 1) == '.')
+			e--;
+		if (e > greeting && memchr(in->s + greeting, '.', e - greeting) != NULL &&
+		    !is_ip(in, greeting, e)) {
+			out->remote_host_offset = greeting;
+			out->remote_host_length = e - greeting;
+		}
+	}
+}
+
+/* Last, a name with its address in brackets near the reply, where no phrase names the
+ * server: Gmail's "... for the recipient domain example.org by mx.example.org. [192.0.2.30]." */
+static void guess_host(const struct input *in, const struct group *g, struct smtpcode_reply *out)
+{
+	struct notes n;
+	size_t ls = g->first.ls, pls, ple, k;
+
+	memset(&n, 0, sizeof n);
+	for (k = 0; k <= WINDOW_LINES; k++) {
+		if (name_with_address(in, ls, k == 0 ? g->end : line_end(in, ls), &n)) {
+			out->remote_host_offset = n.host;
+			out->remote_host_length = n.host_len;
+			out->remote_ip_offset = n.ip;
+			out->remote_ip_length = n.ip_len;
+			return;
+		}
+		if (!prev_line(in, ls, g->floor, &pls, &ple))
+			return;
+		ls = pls;
+	}
+}
+
 static int parse(const struct input *in, struct smtpcode_reply *out)
 {
-	struct found f;
-	const struct candidate *c;
-	size_t reply_end;
+	struct group best, g, first_status;
+	struct smtpcode_reply r;
+	size_t from = 0, floor = 0, greeting = in->n;
+	int found = 0, have_status = 0, saw_bad = 0, prev_basic = -1, groups = 0;
 
-	find_candidates(in, &f);
-	c = choose(&f);
-	if (c == NULL) {
+	while (find_group(in, from, floor, &g)) {
+		merge_following(in, &g);
+		saw_bad |= g.saw_bad;
+		groups += !g.status_only;
+		fill(in, &g, &r);
+		/* after a 334 the client answers AUTH; after a 354 it sends the message */
+		if (r.stage == SMTPCODE_STAGE_UNKNOWN && prev_basic == 334)
+			r.stage = SMTPCODE_STAGE_AUTH;
+		else if (r.stage == SMTPCODE_STAGE_UNKNOWN && prev_basic == 354)
+			r.stage = SMTPCODE_STAGE_END_OF_DATA;
+		prev_basic = r.basic;
+		if (g.status_only && !have_status) {
+			first_status = g;
+			have_status = 1;
+		}
+		if (r.basic == 220 && greeting == in->n)
+			greeting = r.text_offset;
+		/* of equals, the first failure and the last success: a transcript ends in its
+		 * outcome, a bounce says the failure first */
+		/* a bounce repeats its reply in its transcript or DSN, which may name the stage */
+		if (found && out->stage == SMTPCODE_STAGE_UNKNOWN && r.stage != SMTPCODE_STAGE_UNKNOWN &&
+		    r.basic == out->basic && strcmp(r.enhanced, out->enhanced) == 0)
+			out->stage = r.stage;
+		if (!chatter(in, &g) && !(found && r.basic == 221) &&
+		    (!found || group_outranks(&g, &best) ||
+		     (!group_outranks(&best, &g) && !g.status_only && weight(&g.first.reply) < 2))) {
+			best = g;
+			*out = r;
+			found = 1;
+		}
+		floor = g.end;
+		from = g.after > from ? g.after : from + 1;
+	}
+	if (!found) {
+		size_t ls = 0;
+
 		out->warnings = SMTPCODE_WARN_NO_CODE;
-		if (f.bad_bare || f.bad_fallback)
-			out->warnings |= SMTPCODE_WARN_BAD_ENHANCED;
+		/* a malformed code where a code would be ("6.1.1" alone, "Status: 5.1") */
+		while (ls < in->n) {
+			size_t le = line_end(in, ls);
+			struct pending none;
+			struct line l;
+
+			memset(&none, 0, sizeof none);
+			read_line(in, ls, le, &none, &l);
+			if (l.bad_enh)
+				out->warnings |= SMTPCODE_WARN_BAD_ENHANCED;
+			if (le >= in->n)
+				break;
+			ls = next_line(in, le);
+		}
+		text_host(in, in->n, greeting, out);
 		return SMTPCODE_ENOTFOUND;
 	}
-	out->basic = c->basic;
-	if (c->enhanced.shape == SHAPE_VALID)
-		set_enhanced(out, in, c);
-	else if (c->enhanced.shape == SHAPE_BAD)
+	if (out->status[0] == '\0' && have_status && !best.status_only)
+		copy_code(in, &first_status.first.status.enh, out->status, &out->status_code);
+	if (saw_bad && out->enhanced[0] == '\0')
 		out->warnings |= SMTPCODE_WARN_BAD_ENHANCED;
-	reply_end = c->basic >= 0 ? follow_lines(in, c, out) : c->line_end;
-	/* the DSN Status, the log's dsn= or qmail's "(#5.1.1)" when the reply itself has none */
-	if (out->enhanced[0] == '\0' && f.has_fallback)
-		set_enhanced(out, in, &f.fallback);
-	if (out->enhanced[0] == '\0' && f.bad_fallback)
-		out->warnings |= SMTPCODE_WARN_BAD_ENHANCED;
-	set_text(in, c, out);
-	out->stage = find_stage(in, c, next_reply(in, reply_end));
-	out->warnings |= code_warnings(out);
+	/* a refused greeting names the server first: "554 mx.example.net ESMTP not accepting" */
+	if (out->stage == SMTPCODE_STAGE_CONNECT && out->text_length > 0 && greeting == in->n)
+		greeting = out->text_offset;
+	if (out->remote_host_length == 0)
+		text_host(in, best.first.ls, greeting, out);
+	if (out->remote_host_length == 0 && out->remote_ip_length == 0)
+		text_host(in, in->n, greeting, out); /* Sendmail names it after: "while talking to" */
+	if (out->remote_host_length == 0 && out->remote_ip_length == 0)
+		guess_host(in, &best, out);
+	/* a reply among others, first on its line, with nothing to say how: a transcript
+	 * written without markers (telnet, openssl s_client) */
+	if (out->form == SMTPCODE_FORM_PLAIN && groups > 1 && best.first.reply.pos == best.first.content)
+		out->form = SMTPCODE_FORM_TRANSCRIPT;
+	/* a transcript connects to the address it tried: "Trying 192.0.2.7..." */
+	if (out->form == SMTPCODE_FORM_TRANSCRIPT && out->remote_ip_length == 0) {
+		struct smtpcode_reply t = *out;
+
+		t.remote_host_length = t.remote_ip_length = 0;
+		text_host(in, best.first.ls, in->n, &t);
+		if (t.remote_ip_length > 0 &&
+		    (t.remote_host_length == 0 ||
+		     (t.remote_host_length == out->remote_host_length &&
+		      memcmp(in->s + t.remote_host_offset, in->s + out->remote_host_offset,
+			     t.remote_host_length) == 0))) {
+			out->remote_ip_offset = t.remote_ip_offset;
+			out->remote_ip_length = t.remote_ip_length;
+		}
+	}
 	return SMTPCODE_OK;
 }
+
+/* The quote or '#' that closes the reply parsed at r->start, for its whole text. */
+int INTERNAL(reply_close)(const char *text, size_t length, const struct smtpcode_reply *r)
+{
+	struct input in;
+	struct pending none;
+	struct line l;
+	size_t ls;
+
+	if (r->start >= length)
+		return 0;
+	in.s = text;
+	in.n = length;
+	memset(&none, 0, sizeof none);
+	ls = line_start(&in, r->start, 0);
+	read_line(&in, ls, line_end(&in, r->start), &none, &l);
+	return l.has_reply && l.reply.pos == r->start ? l.reply.close : 0;
+}
+
+/* ---- public functions --------------------------------------------------------------------- */
 
 int smtpcode_parse_reply(const char *text, size_t length, struct smtpcode_reply *out)
 {
@@ -1161,95 +2070,34 @@ int smtpcode_parse_reply(const char *text, size_t length, struct smtpcode_reply 
 	return rc;
 }
 
-int smtpcode_reply_entries(const struct smtpcode_reply *r, const struct smtpcode_entry **basic,
-			   const struct smtpcode_entry **enhanced, enum smtpcode_note *note)
+int smtpcode_reply_next(const char *text, size_t length, size_t *offset,
+			struct smtpcode_reply *out)
 {
-	struct smtpcode_resolution res = { .size = sizeof res };
-	const struct smtpcode_entry *b = NULL, *e = NULL;
-	enum smtpcode_note n = SMTPCODE_NOTE_NONE;
+	struct smtpcode_reply r;
+	struct input in;
+	struct group g;
+	int rc = check_size(out, SIZE_TO(struct smtpcode_reply, warnings));
 
-	if (r != NULL) {
-		b = basic_entry(r->basic);
-		if (r->enhanced[0] != '\0' && smtpcode_resolve(r->enhanced, &res) == SMTPCODE_OK) {
-			e = smtpcode_resolved_entry(&res);
-			n = res.note;
-		}
-	}
-	if (basic != NULL)
-		*basic = b;
-	if (enhanced != NULL)
-		*enhanced = e;
-	if (note != NULL)
-		*note = n;
-	return b != NULL || e != NULL;
-}
-
-/* The entry that explains the reply best: the enhanced code's own entry, then the basic
- * code's, then the enhanced code's subject ("5.7.708" falls back to "X.7.XXX"). */
-static const struct smtpcode_entry *explaining_entry(const struct smtpcode_reply *r)
-{
-	const struct smtpcode_entry *e = NULL, *subject = NULL;
-	enum smtpcode_note why;
-
-	if (r->enhanced[0] != '\0')
-		e = smtpcode_lookup(r->enhanced);
-	/* "Other or undefined ... status" (X.S.0) says less than the reply code's own entry:
-	 * 421 4.7.0 is best explained by 421 */
-	if (e == NULL || (e->detail == 0 && basic_entry(r->basic) != NULL))
-		e = basic_entry(r->basic);
-	if (e == NULL && smtpcode_reply_entries(r, NULL, &subject, &why) &&
-	    why == SMTPCODE_NOTE_UNREGISTERED_DETAIL)
-		e = subject;
-	return e;
-}
-
-void INTERNAL(explain_parsed)(struct sink *s, const struct smtpcode_reply *r)
-{
-	char codes[32];
-
-	if (r->basic >= 0 && r->enhanced[0] != '\0')
-		snprintf(codes, sizeof codes, "%d %s", r->basic, r->enhanced);
-	else if (r->basic >= 0)
-		snprintf(codes, sizeof codes, "%d", r->basic);
-	else
-		snprintf(codes, sizeof codes, "%s", r->enhanced);
-	INTERNAL(explain_line)(s, explaining_entry(r),
-			       r->basic >= 0 ? SMTPCODE_BASIC : SMTPCODE_ENHANCED,
-			       r->basic >= 0 ? r->basic / 100 : r->enhanced_code.reply_class, codes);
-}
-
-int smtpcode_explain_reply(const char *text, size_t length, char *buf, size_t size)
-{
-	struct smtpcode_reply r = { .size = sizeof r };
-	struct sink s;
-	int rc;
-
-	if (text == NULL || (buf == NULL && size > 0))
-		return SMTPCODE_ENULL;
-	INTERNAL(sink_init)(&s, buf, size);
-	rc = smtpcode_parse_reply(text, length, &r);
 	if (rc != SMTPCODE_OK)
 		return rc;
-	INTERNAL(explain_parsed)(&s, &r);
-	return INTERNAL(sink_result)(&s);
-}
-
-enum smtpcode_operand smtpcode_operand_kind(const char *text)
-{
-	struct smtpcode_reply r = { .size = sizeof r };
-	struct smtpcode_resolution res = { .size = sizeof res };
-	int rc = smtpcode_parse_code(text, NULL);
-
-	if (rc == SMTPCODE_OK)
-		return SMTPCODE_OPERAND_CODE;
-	if (rc == SMTPCODE_ENULL || rc == SMTPCODE_EEMPTY || rc == SMTPCODE_ECLASS)
-		return SMTPCODE_OPERAND_MALFORMED;
-	/* a reply has words besides its code; " 535" alone is a malformed code, not a reply */
-	if (smtpcode_parse_reply(text, strlen(text), &r) == SMTPCODE_OK && r.basic >= 0 &&
-	    (r.enhanced[0] != '\0' || r.text_length > 0))
-		return SMTPCODE_OPERAND_REPLY;
-	/* a short form ("5.7"), known or not, is a code too */
-	rc = smtpcode_resolve(text, &res);
-	return rc == SMTPCODE_OK || rc == SMTPCODE_ENOTFOUND ? SMTPCODE_OPERAND_CODE
-							      : SMTPCODE_OPERAND_MALFORMED;
+	if (text == NULL || offset == NULL)
+		return SMTPCODE_ENULL;
+	if (*offset > length)
+		*offset = length;
+	in.s = text;
+	in.n = length;
+	clear_reply(&r);
+	if (!find_group(&in, *offset, *offset, &g)) {
+		*offset = length;
+		r.warnings = SMTPCODE_WARN_NO_CODE;
+		copy_out(out, &r, sizeof r);
+		return SMTPCODE_ENOTFOUND;
+	}
+	merge_following(&in, &g);
+	fill(&in, &g, &r);
+	*offset = g.after > *offset ? g.after : *offset + 1;
+	if (*offset > length)
+		*offset = length;
+	copy_out(out, &r, sizeof r);
+	return SMTPCODE_OK;
 }

@@ -256,6 +256,10 @@ const char *smtpcode_label(enum smtpcode_label label)
 		return "In reply to";
 	case SMTPCODE_LABEL_SERVER_SAID:
 		return "Server said";
+	case SMTPCODE_LABEL_MTA_STATUS:
+		return "MTA status";
+	case SMTPCODE_LABEL_REMOTE_SERVER:
+		return "Remote server";
 	case SMTPCODE_LABEL_IN_SHORT:
 		return "In short";
 	case SMTPCODE_LABEL_WARNING:

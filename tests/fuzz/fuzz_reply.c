@@ -10,6 +10,45 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const size_t buffer_sizes[] = { 0, 1, 2, 3, 5, 8, 13, 31, 64, 100, 255, 1024 };
 
+/* The whole text fits where snprintf would put it, and is never longer than the text. */
+static void check_text(const char *text, size_t size, const struct smtpcode_reply *r)
+{
+	char small[7], *big = malloc(size + 1);
+	int n = smtpcode_reply_text(text, size, r, small, sizeof small), m;
+
+	if (big == NULL || n < 0 || (size_t)n > size)
+		abort();
+	m = smtpcode_reply_text(text, size, r, big, size + 1);
+	if (m != n || big[m] != '\0' || memcmp(small, big, (size_t)n < sizeof small ? (size_t)n
+										 : sizeof small - 1) != 0)
+		abort();
+	free(big);
+}
+
+/* The walk over every reply ends, moves forward every step, and finds a reply wherever
+ * the single call finds one. */
+static void check_walk(const char *text, size_t size)
+{
+	struct smtpcode_reply r = { .size = sizeof r }, one = { .size = sizeof one };
+	size_t offset = 0, last = 0, steps = 0;
+	int any = 0, rc;
+
+	while ((rc = smtpcode_reply_next(text, size, &offset, &r)) == SMTPCODE_OK) {
+		if (offset == 0 || (steps > 0 && offset <= last))
+			abort(); /* every step moves on */
+		if (r.start > r.end || r.end > size || offset > size)
+			abort();
+		last = offset;
+		any = 1;
+		if (++steps > size + 1)
+			abort();
+	}
+	if (rc != SMTPCODE_ENOTFOUND || offset != size)
+		abort();
+	if (smtpcode_parse_reply(text, size, &one) == SMTPCODE_OK && !any)
+		abort();
+}
+
 /* What the parser found must point into the text and be well-formed. */
 static void check_parse(const char *text, size_t size)
 {
@@ -35,6 +74,17 @@ static void check_parse(const char *text, size_t size)
 #undef WARNING_
 	if (r.warnings != 0)
 		abort(); /* a bit that is no warning */
+	if (r.start > size || r.end > size || (rc == SMTPCODE_OK && r.start > r.end))
+		abort();
+	if (r.remote_host_offset > size || r.remote_host_length > size - r.remote_host_offset ||
+	    r.remote_ip_offset > size || r.remote_ip_length > size - r.remote_ip_offset)
+		abort();
+	if (memchr(r.status, '\0', sizeof r.status) == NULL ||
+	    (r.status[0] != '\0' && smtpcode_parse_code(r.status, NULL) != SMTPCODE_OK))
+		abort();
+	if (smtpcode_form_name(r.form) == NULL)
+		abort();
+	check_text(text, size, &r);
 	if (smtpcode_parse_reply(NULL, size, &r) != SMTPCODE_ENULL ||
 	    smtpcode_parse_reply(text, size, NULL) != SMTPCODE_ENULL)
 		abort();
@@ -71,6 +121,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	memcpy(text, data, size);
 	check_parse(text, size);
+	check_walk(text, size);
 	full = smtpcode_explain_reply(text, size, NULL, 0);
 	for (i = 0; i < sizeof buffer_sizes / sizeof buffer_sizes[0]; i++)
 		check_explain(text, size, buffer_sizes[i], full);

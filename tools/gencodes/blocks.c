@@ -25,11 +25,16 @@ static const char *const pentry_fields[E_COUNT] = {
 	"source_copy", "verified", "sample"
 };
 
+static const char *const form_fields[R_COUNT] = {
+	"form", "does", "kind", "trust", "at", "reach", "side", "stage", "case", "note"
+};
+
 const struct kind_def kinds[K_COUNT] = {
 	{ code_fields, F_CODE_COUNT, finish_code },
 	{ pair_fields, P_COUNT, finish_pair },
 	{ provider_fields, V_COUNT, finish_provider },
 	{ pentry_fields, E_COUNT, finish_pentry },
+	{ form_fields, R_COUNT, finish_form },
 };
 
 /* ---- the token lists of include/smtpcode.h --------------------------------------------- */

@@ -26,7 +26,7 @@ struct text {
 };
 
 /* The kinds of block, told apart by their first field. */
-enum kind { K_CODE, K_PAIR, K_PROVIDER, K_PENTRY, K_COUNT };
+enum kind { K_CODE, K_PAIR, K_PROVIDER, K_PENTRY, K_FORM, K_COUNT };
 
 /* A block as read: where it starts and its fields, indexed as its kind's names. */
 struct block {
@@ -52,6 +52,9 @@ enum pentry_field {
 	E_ENTRY, E_MARKER, E_CODES, E_RANGE, E_TEXT, E_TITLE, E_SUMMARY, E_MEANING, E_HOW_TO_FIX,
 	E_WHO_ACTS, E_RETRY, E_SUPPRESS, E_DOCUMENTED, E_WIRE_CODE, E_SOURCE, E_SOURCE_COPY,
 	E_VERIFIED, E_SAMPLE, E_COUNT
+};
+enum form_field {
+	R_FORM, R_DOES, R_KIND, R_TRUST, R_AT, R_REACH, R_SIDE, R_STAGE, R_CASE, R_NOTE, R_COUNT
 };
 
 /* What a kind of block is: its field names (the first one starts a block of this kind) and
@@ -118,6 +121,10 @@ void finish_code(struct block *b);
 void finish_pair(struct block *b);
 void finish_provider(struct block *b);
 void finish_pentry(struct block *b);
+void finish_form(struct block *b);
+void check_forms(void);
+void write_forms(FILE *fp);
+void free_forms(void);
 void check_entries(void);
 void check_pairs(void);
 void check_providers(void);

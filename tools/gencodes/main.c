@@ -1,7 +1,8 @@
 /* main.c -- gencodes: validate the data in codes/ and emit what the library is built from.
  *
  * usage: gencodes -o DIR FILE...     validate, then write DIR/codes.gperf (gperf's keywords),
- *                                    DIR/codes-table.inc (the entries) and DIR/pairs-table.inc
+ *                                    DIR/codes-table.inc (the entries), DIR/pairs-table.inc
+ *                                    and DIR/forms-table.inc (the reply reader's forms)
  *        gencodes --check FILE...    only validate
  *
  * Every problem is reported as "FILE:LINE: what is wrong" on stderr and the exit status is 1;
@@ -23,6 +24,7 @@ static const struct output outputs[] = {
 	{ "codes.gperf", write_gperf },
 	{ "codes-table.inc", write_table },
 	{ "pairs-table.inc", write_pairs },
+	{ "forms-table.inc", write_forms },
 };
 
 #define NOUTPUTS (sizeof outputs / sizeof outputs[0])
@@ -107,6 +109,7 @@ static void reset(void)
 	free_entries();
 	free_pairs();
 	free_providers();
+	free_forms();
 	nerrors = 0;
 }
 
@@ -126,6 +129,7 @@ int gencodes_main(int argc, char **argv)
 	check_entries();
 	check_pairs();
 	check_providers();
+	check_forms();
 	if (entry_total() == 0 && nerrors == 0) {
 		fprintf(diag(), "gencodes: no entries in the data files\n");
 		status = 1;
