@@ -279,13 +279,15 @@ void check_forms(void)
 {
 	size_t i, j;
 
+	if (nforms == 0)
+		return;
 	qsort(forms, nforms, sizeof *forms, compare_forms);
 	for (i = 1; i < nforms; i++)
 		for (j = i; j-- > 0 && forms[j].length == forms[i].length &&
 			    lower(forms[j].phrase[0]) == lower(forms[i].phrase[0]);)
 			if (same_phrase(&forms[j], &forms[i]))
 				error_at(forms[i].file, forms[i].line,
-					 "form: this phrase and does repeat the form at %s:%d",
+					 "form: this phrase repeats the form at %s:%d",
 					 forms[j].file, forms[j].line);
 }
 
