@@ -91,7 +91,7 @@ static void free_entry(struct entry *e)
 void finish_code(struct block *b)
 {
 	static const int required[] = {
-		F_CODE, F_CLASS, F_TITLE, F_DESCRIPTION, F_WHEN_SEEN, F_HOW_TO_FIX, F_WHO_ACTS,
+		F_CODE, F_CLASS, F_TITLE, F_SUMMARY, F_DESCRIPTION, F_WHEN_SEEN, F_HOW_TO_FIX, F_WHO_ACTS,
 		F_RETRY, F_REFERENCES
 	};
 	static const int prose[] = { F_SUMMARY, F_DESCRIPTION, F_WHEN_SEEN, F_HOW_TO_FIX };
