@@ -37,7 +37,7 @@ CLI_OBJ  := $(CLI_SRC:src/cli/%.c=$(B)/cli/%.o)
 TESTS    := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 # What the generator writes in one run; gperf turns the keywords into the hash.
 GENERATED := $(B)/gen/codes.gperf $(B)/gen/codes-table.inc $(B)/gen/pairs-table.inc \
-             $(B)/gen/forms-table.inc
+             $(B)/gen/forms-table.inc $(B)/gen/providers-table.inc $(B)/gen/markers.gperf
 
 SONAME   := libsmtpcode.so.$(ABI)
 REALNAME := libsmtpcode.so.$(ABI).$(MINOR).$(PATCH)
@@ -57,6 +57,8 @@ $(GENERATED) &: $(CODES) $(B)/gencodes | $(B)/gen
 	$(B)/gencodes -o $(B)/gen $(CODES)
 $(B)/gen/codes-hash.inc: $(B)/gen/codes.gperf
 	$(GPERF) --output-file=$@.tmp $< && mv $@.tmp $@
+$(B)/gen/markers-hash.inc: $(B)/gen/markers.gperf
+	$(GPERF) --output-file=$@.tmp $< && mv $@.tmp $@
 
 # The terminal width of characters: a committed table, remade from the Unicode data files
 # (Debian's unicode-data) by hand, with `make width-table`; tests/suite-display.sh checks it.
@@ -69,6 +71,7 @@ width-table:
 # ---- library: src/lib/ ------------------------------------------------------------------
 $(B)/lib/table.o: $(B)/gen/codes-hash.inc $(B)/gen/codes-table.inc
 $(B)/lib/reply.o: $(B)/gen/forms-table.inc
+$(B)/lib/providers.o: $(B)/gen/providers-table.inc $(B)/gen/markers-hash.inc
 $(B)/lib/%.o: src/lib/%.c include/smtpcode.h $(wildcard src/lib/*.h) | $(B)/lib
 	$(CC) $(LIB_CFLAGS) -c -o $@ $<
 

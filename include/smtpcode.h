@@ -35,7 +35,7 @@ extern "C" {
  * compiled program still links and runs: it names the shared library's soname,
  * libsmtpcode.so.ABI, and changes only when a symbol or a layout changes incompatibly. */
 #define SMTPCODE_VERSION_MAJOR 0
-#define SMTPCODE_VERSION_MINOR 3
+#define SMTPCODE_VERSION_MINOR 4
 #define SMTPCODE_VERSION_PATCH 0
 #define SMTPCODE_ABI_VERSION 1
 
@@ -132,6 +132,37 @@ extern "C" {
 	NEXT(TRANSCRIPT, transcript, 10)   /* a protocol transcript: "S:", "<<<", "<-" */ \
 	NEXT(BARE, bare, 11)               /* a code alone, with no text */
 
+/* How a provider entry is known: from the provider's own page, only from real replies, or
+ * from a page whose codes differ from what the servers send. */
+#define SMTPCODE_DOCUMENTED_LIST(FIRST, NEXT) \
+	FIRST(DOCUMENTED, documented, 0)   /* the provider's own page says it */ \
+	NEXT(OBSERVED, observed, 1)        /* seen in real replies; the provider documents nothing */ \
+	NEXT(DOC_DIFFERS, doc_differs, 2)  /* documented, but the servers send other codes */
+
+/* What told which provider sent a reply, strongest first. */
+#define SMTPCODE_EVIDENCE_LIST(FIRST, NEXT) \
+	FIRST(NONE, none, 0)                  /* no provider recognised */ \
+	NEXT(HINT_PROVIDER, hint_provider, 1) /* the caller named it */ \
+	NEXT(SIGNATURE, signature, 2)         /* a fragment or marker only its replies carry */ \
+	NEXT(HELP_URL, help_url, 3)           /* a link to its help pages */ \
+	NEXT(REMOTE_HOST, remote_host, 4)     /* the remote server the text names is one of its */ \
+	NEXT(HINT_HOST, hint_host, 5)         /* the host the caller gave is one of its */ \
+	NEXT(HINT_RCPT, hint_rcpt, 6)         /* the recipient domain the caller gave is one of its */
+
+#define SMTPCODE_CONFIDENCE_LIST(FIRST, NEXT) \
+	FIRST(NONE, none, 0) \
+	NEXT(LOW, low, 1) \
+	NEXT(MEDIUM, medium, 2) \
+	NEXT(HIGH, high, 3)
+
+/* How a provider entry matched a reply, most specific first. */
+#define SMTPCODE_MATCH_LIST(FIRST, NEXT) \
+	FIRST(NONE, none, 0) \
+	NEXT(MARKER, marker, 1)         /* a token of the provider's: "TSS04", "S3140" */ \
+	NEXT(CODES_TEXT, codes_text, 2) /* the codes and a fragment of the text */ \
+	NEXT(CODES, codes, 3)           /* the codes alone */ \
+	NEXT(RANGE, range, 4)           /* the enhanced code inside a range of details */
+
 /* What one difference (or agreement) between two codes is about, in the order a comparison
  * lists them. */
 #define SMTPCODE_ASPECT_LIST(FIRST, NEXT) \
@@ -186,7 +217,13 @@ extern "C" {
 	NEXT(UNKNOWN_CODE, unknown_code, 30) /* a well-formed code nothing is known about */ \
 	NEXT(ANY_CLASS, any_class, 31)     /* the class of an "X." code */ \
 	NEXT(MTA_STATUS, mta_status, 32)   /* the MTA's own status beside a reply's codes */ \
-	NEXT(REMOTE_SERVER, remote_server, 33) /* the server a reply came from */
+	NEXT(REMOTE_SERVER, remote_server, 33) /* the server a reply came from */ \
+	NEXT(PROVIDER, provider, 34)       /* who sent a reply, and from what evidence */ \
+	NEXT(PROVIDER_ENTRY, provider_entry, 35) /* the provider entry that explains it */ \
+	NEXT(MEANING, meaning, 36)         /* what the provider means by a reply */ \
+	NEXT(SOURCE, source, 37)           /* where a provider entry comes from */ \
+	NEXT(PROVIDER_USES, provider_uses, 38) /* providers' own meanings of a code */ \
+	NEXT(PROVIDERS, providers, 39)     /* the heading of the list of providers */
 
 /* Builds "PREFIX_NAME = value" enumerators from a list. */
 #define SMTPCODE_ENUM_FIRST_(prefix, name, token, value) prefix##name = value
@@ -266,6 +303,30 @@ enum smtpcode_form { SMTPCODE_FORM_LIST(SMTPCODE_X_, SMTPCODE_Y_) };
 #undef SMTPCODE_X_
 #undef SMTPCODE_Y_
 
+#define SMTPCODE_X_(name, token, value) SMTPCODE_ENUM_FIRST_(SMTPCODE_DOCUMENTED_, name, token, value)
+#define SMTPCODE_Y_(name, token, value) SMTPCODE_ENUM_NEXT_(SMTPCODE_DOCUMENTED_, name, token, value)
+enum smtpcode_documented { SMTPCODE_DOCUMENTED_LIST(SMTPCODE_X_, SMTPCODE_Y_) };
+#undef SMTPCODE_X_
+#undef SMTPCODE_Y_
+
+#define SMTPCODE_X_(name, token, value) SMTPCODE_ENUM_FIRST_(SMTPCODE_EVIDENCE_, name, token, value)
+#define SMTPCODE_Y_(name, token, value) SMTPCODE_ENUM_NEXT_(SMTPCODE_EVIDENCE_, name, token, value)
+enum smtpcode_evidence { SMTPCODE_EVIDENCE_LIST(SMTPCODE_X_, SMTPCODE_Y_) };
+#undef SMTPCODE_X_
+#undef SMTPCODE_Y_
+
+#define SMTPCODE_X_(name, token, value) SMTPCODE_ENUM_FIRST_(SMTPCODE_CONFIDENCE_, name, token, value)
+#define SMTPCODE_Y_(name, token, value) SMTPCODE_ENUM_NEXT_(SMTPCODE_CONFIDENCE_, name, token, value)
+enum smtpcode_confidence { SMTPCODE_CONFIDENCE_LIST(SMTPCODE_X_, SMTPCODE_Y_) };
+#undef SMTPCODE_X_
+#undef SMTPCODE_Y_
+
+#define SMTPCODE_X_(name, token, value) SMTPCODE_ENUM_FIRST_(SMTPCODE_MATCH_, name, token, value)
+#define SMTPCODE_Y_(name, token, value) SMTPCODE_ENUM_NEXT_(SMTPCODE_MATCH_, name, token, value)
+enum smtpcode_match { SMTPCODE_MATCH_LIST(SMTPCODE_X_, SMTPCODE_Y_) };
+#undef SMTPCODE_X_
+#undef SMTPCODE_Y_
+
 #define SMTPCODE_X_(name, token, value) SMTPCODE_ENUM_FIRST_(SMTPCODE_WARN_, name, token, value)
 #define SMTPCODE_Y_(name, token, value) SMTPCODE_ENUM_NEXT_(SMTPCODE_WARN_, name, token, value)
 enum smtpcode_warning { SMTPCODE_WARNING_LIST(SMTPCODE_X_, SMTPCODE_Y_) };
@@ -301,6 +362,10 @@ SMTPCODE_API const char *smtpcode_stage_token(enum smtpcode_stage stage);
 SMTPCODE_API const char *smtpcode_warning_name(enum smtpcode_warning warning);
 SMTPCODE_API const char *smtpcode_aspect_name(enum smtpcode_aspect aspect);
 SMTPCODE_API const char *smtpcode_form_name(enum smtpcode_form form);
+SMTPCODE_API const char *smtpcode_documented_name(enum smtpcode_documented documented);
+SMTPCODE_API const char *smtpcode_evidence_name(enum smtpcode_evidence evidence);
+SMTPCODE_API const char *smtpcode_confidence_name(enum smtpcode_confidence confidence);
+SMTPCODE_API const char *smtpcode_match_name(enum smtpcode_match match);
 
 /* English text of a value, as a person reads it; NULL for a value outside the enum (and for
  * SMTPCODE_NOTE_NONE). status: "non-standard: no RFC defines this code; ..." (a card shows
@@ -312,6 +377,11 @@ SMTPCODE_API const char *smtpcode_retry_text(enum smtpcode_retry retry);
 SMTPCODE_API const char *smtpcode_stage_name(enum smtpcode_stage stage);
 SMTPCODE_API const char *smtpcode_warning_text(enum smtpcode_warning warning);
 SMTPCODE_API const char *smtpcode_note_text(enum smtpcode_note note);
+/* evidence: what told which provider sent a reply ("a link to its help pages");
+ * documented: how a provider entry is known ("observed in real replies; the provider
+ * documents nothing"). */
+SMTPCODE_API const char *smtpcode_evidence_text(enum smtpcode_evidence evidence);
+SMTPCODE_API const char *smtpcode_documented_text(enum smtpcode_documented documented);
 
 /* The label of a field or section ("When you see it", "Key differences"); NULL outside the
  * enum. Every output format and binding shows the same words. */
@@ -618,6 +688,127 @@ SMTPCODE_API int smtpcode_reply_entries(const struct smtpcode_reply *reply,
 SMTPCODE_API int smtpcode_explain_reply(const char *text, size_t length, char *buf,
 					size_t size);
 
+/* ---- Providers ------------------------------------------------------------------------
+ * Providers reuse registered codes for their own meanings (Gmail's "421 4.7.27" is a failed
+ * SPF check, not a null MX). The provider data (codes/providers/) says how to recognise a
+ * provider's replies and what it means by them; every entry names its source and the date of
+ * the copy read. Providers and entries are library-owned and const; fields are only
+ * appended. */
+
+struct smtpcode_provider {
+	const char *id;    /* "google", "microsoft365", "t-online" */
+	const char *name;  /* "Gmail / Google Workspace" */
+	const char *about; /* who it is and what is special about its replies */
+	/* literal fragments only its replies carry, matched in any case ("- gsmtp") */
+	const char *const *signatures;
+	size_t signature_count;
+	const char *const *help_hosts;  /* hosts of the help pages its replies link to */
+	size_t help_host_count;
+	const char *const *mx_suffixes; /* suffixes of its receiving servers' names */
+	size_t mx_suffix_count;
+	const char *const *domains;     /* the mailbox domains it serves */
+	size_t domain_count;
+	size_t entry_count;
+	const char *verified; /* the newest verified date of its entries, "YYYY-MM-DD" */
+};
+
+struct smtpcode_provider_entry {
+	const char *id;  /* stable: "PROVIDER/KEY", "yahoo/TSS04" */
+	const char *key; /* "TSS04" */
+	const struct smtpcode_provider *provider;
+	const char *const *markers; /* tokens the text carries, as the data writes them */
+	size_t marker_count;
+	const char *codes; /* the codes its replies carry, as the data writes them, or NULL */
+	const char *range; /* a range of details, "5.7.700-749", or NULL */
+	const char *const *texts; /* literal fragments of the text, with codes or range */
+	size_t text_count;
+	const char *title;
+	const char *summary;    /* one sentence that stands alone */
+	const char *meaning;
+	const char *how_to_fix;
+	enum smtpcode_actor who_acts;
+	enum smtpcode_retry retry;
+	int suppress_recipient; /* 1: do not mail the address again */
+	enum smtpcode_documented documented;
+	const char *wire_code;   /* with SMTPCODE_DOCUMENTED_DOC_DIFFERS: what servers send */
+	const char *source;      /* the page, or "owner/repo:path" of a collection */
+	const char *source_copy; /* the stored copy read, "owner/repo:path", or NULL */
+	const char *verified;    /* the date of that copy, "YYYY-MM-DD" */
+	const char *sample;      /* a reply of this kind (invented hosts and addresses) */
+};
+
+/* Who sent a reply, as the caller knows it. Caller-allocated: set size first. Any field may
+ * be NULL. provider: an id ("google") that overrides what the text says; remote_host: the
+ * server the reply came from; recipient_domain: the domain of the refused address. */
+struct smtpcode_hints {
+	size_t size;
+	const char *provider;
+	const char *remote_host;
+	const char *recipient_domain;
+};
+
+/* Which provider sent a reply, and which of its entries explains it. Caller-allocated: set
+ * size first. */
+struct smtpcode_provider_match {
+	size_t size;
+	const struct smtpcode_provider *provider; /* NULL when none was recognised */
+	enum smtpcode_evidence evidence;
+	enum smtpcode_confidence confidence;
+	char matched[64]; /* what matched: the signature, host, domain or id; cut to fit */
+	const struct smtpcode_provider_entry *entry; /* NULL when no entry matched */
+	enum smtpcode_match match;
+	char marker[64]; /* the marker that matched, as in the data, or "" */
+};
+
+/* The providers, in id order: count and the i-th (NULL past the end); by id (NULL when
+ * unknown). */
+SMTPCODE_API size_t smtpcode_provider_count(void);
+SMTPCODE_API const struct smtpcode_provider *smtpcode_provider_at(size_t i);
+SMTPCODE_API const struct smtpcode_provider *smtpcode_provider_find(const char *id);
+
+/* The i-th entry of a provider, in the order of its file; NULL past the end or for NULL. */
+SMTPCODE_API const struct smtpcode_provider_entry *
+smtpcode_provider_entry_at(const struct smtpcode_provider *provider, size_t i);
+
+/* The entry whose marker is exactly token ("TSS04", "S3140"), or NULL. */
+SMTPCODE_API const struct smtpcode_provider_entry *smtpcode_marker_find(const char *token);
+
+/* The entries that give a code a provider's meaning: for "5.7.708" those whose codes or range
+ * cover it, for "421" those that name 421 alone (with any enhanced code). Writes at most max into out; returns how many there
+ * are in all, 0 for a malformed code or NULL. */
+SMTPCODE_API size_t smtpcode_provider_uses(const char *code,
+					   const struct smtpcode_provider_entry **out, size_t max);
+
+/* The newest verified date of all provider data, "YYYY-MM-DD". */
+SMTPCODE_API const char *smtpcode_data_verified(void);
+
+/* Finds the provider of a reply parsed from text (smtpcode_parse_reply) and the entry that
+ * explains it. The evidence, strongest first: the caller's provider id, a marker or signature
+ * in the text, a link to the provider's help pages, the remote host the text names, the
+ * caller's host and recipient domain, then (with medium or low confidence) a provider's own
+ * wording of an unregistered detail or that detail alone (5.7.509). Within the provider the most specific entry wins:
+ * marker, codes and text, codes, range. hints may be NULL. Returns SMTPCODE_OK when an entry
+ * matched, SMTPCODE_ENOTFOUND otherwise (out is filled all the same: provider may be set with
+ * no entry), SMTPCODE_ENULL for a NULL text, reply or out, SMTPCODE_ESIZE for a bad size,
+ * SMTPCODE_ESYNTAX when hints->provider names no provider. */
+SMTPCODE_API int smtpcode_match_provider(const char *text, size_t length,
+					 const struct smtpcode_reply *reply,
+					 const struct smtpcode_hints *hints,
+					 struct smtpcode_provider_match *out);
+
+/* Who sent a reply, as a person reads it: "Yahoo Mail / AOL Mail (yahoo), from a marker,
+ * signature, wording or code of its own in the text: TSS04; high confidence". The matched
+ * string is the server's: show the line through smtpcode_sanitize(). snprintf-style; 0 for no provider,
+ * SMTPCODE_ENULL for a NULL match. */
+SMTPCODE_API int smtpcode_provider_text(const struct smtpcode_provider_match *match, char *buf,
+					size_t size);
+
+/* smtpcode_explain_reply with hints: when a provider entry matches, the line says the
+ * provider's meaning ("Gmail / Google Workspace: SPF did not pass (deferred) (421 4.7.27): ..."). */
+SMTPCODE_API int smtpcode_explain_reply_hints(const char *text, size_t length,
+					      const struct smtpcode_hints *hints, char *buf,
+					      size_t size);
+
 /* ---- Comparing two codes ------------------------------------------------------------- */
 
 #define SMTPCODE_DIFF_MAX 16 /* differences a comparison holds at most */
@@ -699,11 +890,25 @@ SMTPCODE_API const char *smtpcode_unicode_version(void);
  * the code cannot be resolved; SMTPCODE_ENULL when buf is NULL and size is not 0. */
 SMTPCODE_API int smtpcode_json_entry(const char *code, int indent, char *buf, size_t size);
 
-/* The explain object of a reply text: the codes, stage, text, message, both entries and the
- * warnings; basic_code and enhanced_code are null when the text holds no code.
+/* The explain object of a reply text: the codes, stage, text, message, the provider and its
+ * entry where the text says which, both entries and the warnings; basic_code and
+ * enhanced_code are null when the text holds no code.
  * SMTPCODE_ENULL when text is NULL, or buf is NULL and size is not 0. */
 SMTPCODE_API int smtpcode_json_explain(const char *text, size_t length, int indent, char *buf,
 				       size_t size);
+
+/* smtpcode_json_explain with hints for the provider (smtpcode_match_provider). */
+SMTPCODE_API int smtpcode_json_explain_hints(const char *text, size_t length,
+					     const struct smtpcode_hints *hints, int indent,
+					     char *buf, size_t size);
+
+/* The provider entry object of the JSON contract. SMTPCODE_ENULL for a NULL entry. */
+SMTPCODE_API int smtpcode_json_provider_entry(const struct smtpcode_provider_entry *entry,
+					      int indent, char *buf, size_t size);
+
+/* The provider object of the list ({"id", "name", "entries", "verified"}). */
+SMTPCODE_API int smtpcode_json_provider(const struct smtpcode_provider *provider, int indent,
+					char *buf, size_t size);
 
 /* The comparison object of two codes: both entries and the differences. The error of
  * smtpcode_compare when a code cannot be resolved. */

@@ -139,7 +139,7 @@ LINT_SRC   = $(LIB_SRC) $(CLI_SRC) src/cli/main.c $(GEN_SRC)
 LINT_FLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc/lib -Isrc/cli -Itools/gencodes \
              -I$(B)-lint/gen
 lint:
-	$(MAKE) --no-print-directory B=$(B)-lint $(B)-lint/gen/codes-hash.inc
+	$(MAKE) --no-print-directory B=$(B)-lint $(B)-lint/gen/codes-hash.inc $(B)-lint/gen/markers-hash.inc
 	$(CPPCHECK) --quiet --error-exitcode=1 --inline-suppr --std=c11 \
 		--enable=warning,style,performance,portability --suppress=missingIncludeSystem \
 		--suppress=variableScope --suppress='*:$(B)-lint/*' $(LINT_FLAGS) $(LINT_SRC)

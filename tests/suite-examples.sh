@@ -80,7 +80,7 @@ EOF
 run multi-line-stdin 1 stdin "550-5.1.1 The email account that you tried to reach does not exist.$cr
 550 5.1.1 https://support.google.com/mail/?p=NoSuchUser$cr
 " <<'EOF'
-Bad destination mailbox address (550 5.1.1):
+Gmail / Google Workspace: Gmail address does not exist (550 5.1.1):
 retry: no (retry only after fixing what it names)
 EOF
 

@@ -50,7 +50,7 @@ if [ "$bad" -eq 0 ]; then echo "PASS json every-entry"; else echo "FAIL json eve
 explain='has("basic_code") and has("enhanced_code") and has("status_code") and has("stage")
 	and has("stage_token") and has("text") and has("message") and has("remote_host")
 	and has("remote_ip") and has("form") and has("basic") and has("enhanced")
-	and (.warnings|type=="array")'
+	and has("provider") and has("provider_entry") and (.warnings|type=="array")'
 check explain "$explain and .basic_code==550 and .enhanced_code==\"5.1.1\" and .form==\"postfix\"
 	and .remote_host==\"mx.example.net\" and .remote_ip==\"192.0.2.7\" and .stage_token==\"rcpt\"
 	and .status_code==\"5.1.1\"" --explain 'dsn=5.1.1, status=bounced (host MX.example.net[192.0.2.7] said: 550 5.1.1 User unknown (in reply to RCPT TO command))'
@@ -62,6 +62,30 @@ else
 	echo "FAIL json explain-nothing: exit $rc"
 	printf '%s\n' "$out" | head -20
 fi
+# providers: the explain object's provider keys, a marker operand, the lists
+pentry='(.id|test("^[a-z0-9-]+/.")) and (.provider|type=="string")
+	and (.match=="marker" or .match=="codes_text" or .match=="codes" or .match=="range")
+	and has("marker") and (.title|length>0) and (.summary|length>0) and (.meaning|length>0)
+	and (.how_to_fix|length>0) and (.who_acts|type=="string") and (.retry|type=="string")
+	and (.suppress_recipient|type=="boolean")
+	and (.documented=="documented" or .documented=="observed" or .documented=="doc_differs")
+	and has("wire_code") and (.source|length>0) and has("source_copy")
+	and (.verified|test("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))'
+check explain-provider "$explain and .provider.id==\"yahoo\" and .provider.name==\"Yahoo Mail / AOL Mail\"
+	and .provider.evidence==\"signature\" and .provider.matched==\"TSS04\"
+	and .provider.confidence==\"high\" and (.provider_entry|$pentry)
+	and .provider_entry.id==\"yahoo/TSS04\" and .provider_entry.match==\"marker\"
+	and .provider_entry.marker==\"TSS04\"" --explain '421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1'
+check explain-provider-hint "$explain and .provider.evidence==\"hint_rcpt\" and .provider.confidence==\"low\"
+	and .provider.id==\"google\"" --rcpt gmail.com --explain '550 5.1.1 The email account that you tried to reach does not exist.'
+check explain-no-provider "$explain and .provider==null and .provider_entry==null" --explain '550 5.1.1 <a@example.org>: Recipient address rejected: User unknown in virtual mailbox table'
+check entry-provider-uses "$entry and (.summary|length>0) and (.provider_uses|length>=2)
+	and (.provider_uses|map(has(\"provider\") and has(\"id\") and has(\"match\") and has(\"title\") and has(\"summary\"))|all)
+	and (.provider_uses|map(.id)|index(\"microsoft365/5.7.708-ip-not-accepted\")!=null)" 5.7.708
+check marker "length==1 and (map($pentry)|all) and .[0].id==\"yahoo/TSS04\"" TSS04
+check list-providers "length>=26 and (map((.id|type==\"string\") and (.name|length>0) and (.entries>0)
+	and (.verified|test(\"^[0-9]{4}-\")))|all) and (map(.id)|index(\"t-online\")!=null)" --list providers
+check list-provider "length>100 and (map($pentry and .provider==\"google\")|all)" --list google
 # every reply text of the case tables, through the library's writer and a real parser
 if [ -x "$B/replies-dump" ]; then
 	n=$("$B/replies-dump" --json tests/data/replies/*.tsv tests/data/replies/corpus/*.tsv |

@@ -13,7 +13,7 @@ if [ ! -x "$PYTHON" ]; then
 	else echo "SKIP: layering: $PYTHON is not installed (make deps-ci installs it)"; fi
 	exit 0
 fi
-so=$(ls "$B"/libsmtpcode.so.*.*.* 2>/dev/null | head -n 1)
+so=$(readlink -f "$B/libsmtpcode.so" 2>/dev/null) # the real name, not a stale one
 
 # expect NAME WANT-STATUS PATTERN ARGS...: the check exits so and says PATTERN
 expect() {

@@ -152,7 +152,10 @@ else
 		cat "$tmp/api"
 		awk '{
 			while (match($0, /(enum|struct) smtpcode_[a-z_]+|SMTPCODE_(E[A-Z]+|OK)/)) {
-				print substr($0, RSTART, RLENGTH); $0 = substr($0, RSTART + RLENGTH)
+				# an error constant is a whole name: not SMTPCODE_EVIDENCE_LIST
+				if (substr($0, RSTART + RLENGTH, 1) != "_")
+					print substr($0, RSTART, RLENGTH)
+				$0 = substr($0, RSTART + RLENGTH)
 			}
 		}' "$tmp/decls" | sort -u
 	} >"$tmp/names"

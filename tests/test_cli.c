@@ -195,7 +195,7 @@ static void test_cli_options_after_codes(void **state)
 static void test_cli_help_and_version(void **state)
 {
 	static struct run r;
-	char want[64];
+	char want[160];
 
 	(void)state;
 	run(&r, "--help", NULL);
@@ -206,7 +206,8 @@ static void test_cli_help_and_version(void **state)
 	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
 	run(&r, "--version", NULL);
 	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
-	snprintf(want, sizeof want, "smtpcode %s\n", smtpcode_version());
+	snprintf(want, sizeof want, "smtpcode %s\nprovider data of %zu providers, verified up to %s\n",
+		 smtpcode_version(), smtpcode_provider_count(), smtpcode_data_verified());
 	assert_string_equal(r.out, want);
 	run(&r, "-V", NULL);
 	assert_string_equal(r.out, want);

@@ -15,7 +15,7 @@
 /* The "text" member of the explain object of "550 5.1.1 " followed by the n bytes of in. */
 static void text_member(const char *in, size_t n, char *out, size_t size)
 {
-	char reply[512], json[16384];
+	char reply[512], json[65536];
 	const char *start, *end;
 	int len;
 

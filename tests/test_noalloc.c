@@ -326,6 +326,48 @@ static void test_noalloc_entries_and_texts(void **state)
 	assert_int_equal(sum, 5 * n);
 }
 
+/* The provider calls: every entry's sample matched with and without its provider named,
+ * markers, uses and the provider JSON. */
+static void test_noalloc_providers(void **state)
+{
+	static char json[1 << 16];
+	const struct smtpcode_provider_entry *u[64];
+	unsigned long before;
+	size_t i, k, sum = 0;
+
+	(void)state;
+	require_counting();
+	before = allocations;
+	for (i = 0; i < smtpcode_provider_count(); i++) {
+		const struct smtpcode_provider *p = smtpcode_provider_at(i);
+		struct smtpcode_hints h = { .size = sizeof h, .provider = p->id,
+					    .remote_host = "mx.example.org",
+					    .recipient_domain = "example.org" };
+
+		sum += smtpcode_json_provider(p, 0, json, sizeof json) > 0;
+		for (k = 0; k < p->entry_count; k++) {
+			const struct smtpcode_provider_entry *e = smtpcode_provider_entry_at(p, k);
+			struct smtpcode_reply r = { .size = sizeof r };
+			struct smtpcode_provider_match m = { .size = sizeof m };
+			size_t n = strlen(e->sample);
+
+			(void)smtpcode_parse_reply(e->sample, n, &r);
+			sum += smtpcode_match_provider(e->sample, n, &r, &h, &m) == SMTPCODE_OK;
+			sum += smtpcode_match_provider(e->sample, n, &r, NULL, &m) == SMTPCODE_OK;
+			sum += smtpcode_provider_text(&m, json, sizeof json) > 0;
+			sum += smtpcode_explain_reply_hints(e->sample, n, &h, json, sizeof json) > 0;
+			sum += smtpcode_json_explain_hints(e->sample, n, &h, 2, json, sizeof json) > 0;
+			sum += smtpcode_json_provider_entry(e, 2, json, sizeof json) > 0;
+			if (e->marker_count > 0)
+				sum += smtpcode_marker_find(e->markers[0]) == e;
+			if (e->codes != NULL)
+				sum += smtpcode_provider_uses(e->codes, u, 64) > 0;
+		}
+	}
+	assert_no_heap_calls(before, "the provider calls");
+	assert_true(sum > 2000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -336,6 +378,7 @@ int main(void)
 		cmocka_unit_test(test_noalloc_parse_reply),
 		cmocka_unit_test(test_noalloc_explain_reply),
 		cmocka_unit_test(test_noalloc_entries_and_texts),
+		cmocka_unit_test(test_noalloc_providers),
 	};
 
 	return cmocka_run_group_tests_name("noalloc", tests, load_replies, free_replies);

@@ -125,6 +125,36 @@ static int same_span(const char *s, size_t n, const char *want, int fold)
 	return 1;
 }
 
+/* The provider and provider entry a row expects, with the hints its columns give. */
+static int check_provider(const struct tsv *t, size_t row, const struct tsv_field *text,
+			  const struct smtpcode_reply *r, char *why, size_t size)
+{
+	const struct tsv_field *prov = tsv_get(t, row, tsv_column(t, "provider"));
+	const struct tsv_field *pent = tsv_get(t, row, tsv_column(t, "provider_entry"));
+	const struct tsv_field *hp = tsv_get(t, row, tsv_column(t, "hint_provider"));
+	const struct tsv_field *hh = tsv_get(t, row, tsv_column(t, "hint_host"));
+	const struct tsv_field *hr = tsv_get(t, row, tsv_column(t, "hint_rcpt"));
+	struct smtpcode_hints h = { .size = sizeof h };
+	struct smtpcode_provider_match m = { .size = sizeof m };
+	const char *got_p, *got_e;
+
+	if ((prov == NULL || prov->len == 0) && (pent == NULL || pent->len == 0))
+		return 1;
+	h.provider = hp != NULL && hp->len > 0 ? hp->s : NULL;
+	h.remote_host = hh != NULL && hh->len > 0 ? hh->s : NULL;
+	h.recipient_domain = hr != NULL && hr->len > 0 ? hr->s : NULL;
+	smtpcode_match_provider(text->s, text->len, r, &h, &m);
+	got_p = m.provider != NULL ? m.provider->id : "-";
+	got_e = m.entry != NULL ? m.entry->id : "-";
+	if ((prov != NULL && prov->len > 0 && strcmp(prov->s, got_p) != 0) ||
+	    (pent != NULL && pent->len > 0 && strcmp(pent->s, got_e) != 0)) {
+		snprintf(why, size, "provider %s entry %s, want %s %s", got_p, got_e,
+			 prov != NULL ? prov->s : "", pent != NULL ? pent->s : "");
+		return 0;
+	}
+	return 1;
+}
+
 /* The columns of the reply reader's whole answer: the whole text, the MTA's status, the
  * remote server, the form. */
 static int check_more(const struct tsv *t, size_t row, const struct tsv_field *text,
@@ -163,6 +193,8 @@ static int check_more(const struct tsv *t, size_t row, const struct tsv_field *t
 			 text->s + r->remote_ip_offset, ip->s);
 		return 0;
 	}
+	if (!check_provider(t, row, text, r, why, size))
+		return 0;
 	if (form != NULL && form->len > 0 && (r->basic >= 0 || r->enhanced[0] != '\0') &&
 	    strcmp(smtpcode_form_name(r->form), form->s) != 0) {
 		snprintf(why, size, "form %s, want %s", smtpcode_form_name(r->form), form->s);

@@ -122,6 +122,14 @@ static int is_reply(const char *arg)
 	return smtpcode_operand_kind(arg) == SMTPCODE_OPERAND_REPLY;
 }
 
+/* A marker of the provider data, exactly ("TSS04"); never a code or a reply. */
+static const struct smtpcode_provider_entry *marker_of(const char *arg)
+{
+	if (smtpcode_operand_kind(arg) != SMTPCODE_OPERAND_MALFORMED)
+		return NULL;
+	return smtpcode_marker_find(arg);
+}
+
 /* Each operand in turn: a code's card, or a reply explained. */
 static int run_codes(struct run *run, char **args)
 {
@@ -129,10 +137,22 @@ static int run_codes(struct run *run, char **args)
 	size_t shown = 0;
 
 	run->out.several = run->o.nargs > 1;
+	/* a marker's entries are a list: JSON prints them as an array */
+	for (i = 0; i < run->o.nargs; i++)
+		if (marker_of(args[i]) != NULL)
+			run->out.several = 1;
 	run->w->begin(&run->out);
 	for (i = 0; i < run->o.nargs; i++) {
 		struct smtpcode_resolution r;
 		int rc, reply = is_reply(args[i]);
+		const struct smtpcode_provider_entry *pe = reply ? NULL : marker_of(args[i]);
+
+		if (pe != NULL) {
+			if (shown++ > 0)
+				run->w->between(&run->out);
+			run->w->pentry(&run->out, pe);
+			continue;
+		}
 
 		if (!reply && (rc = resolve_or_report(args[i], &r, run->err)) != SMTPCODE_EXIT_FOUND) {
 			status = rc > status ? rc : status;
@@ -188,6 +208,10 @@ static int run_list(struct run *run, const char *text)
 	const struct smtpcode_entry **list;
 	size_t n = 0, i;
 
+	if (text != NULL && (strcmp(text, "providers") == 0 || smtpcode_provider_find(text) != NULL)) {
+		run->w->providers(&run->out, smtpcode_provider_find(text));
+		return SMTPCODE_EXIT_FOUND;
+	}
 	if (smtpcode_filter_parse(text, &f) != SMTPCODE_OK)
 		return usage_error(run->err, "unknown --list filter (try 2xx 4xx 5xx 55x 5.7 x.7 "
 				   "5.x basic enhanced):", text);
@@ -234,6 +258,7 @@ static const struct writer *writer_for(const struct options *o)
 int smtpcode_cli(int argc, char **argv, FILE *out, FILE *err)
 {
 	struct run run;
+	struct smtpcode_hints hints = { .size = sizeof hints };
 	int status = parse_options(argc, argv, &run.o, out, err);
 	char **args = argv + 1;
 
@@ -244,6 +269,13 @@ int smtpcode_cli(int argc, char **argv, FILE *out, FILE *err)
 	run.out.color = run.o.color;
 	run.out.brief = run.o.brief && run.o.format != FORMAT_JSON;
 	run.out.several = 0;
+	run.out.hints = NULL;
+	if (status < 0 && (run.o.provider != NULL || run.o.host != NULL || run.o.rcpt != NULL)) {
+		hints.provider = run.o.provider;
+		hints.remote_host = run.o.host;
+		hints.recipient_domain = run.o.rcpt;
+		run.out.hints = &hints;
+	}
 	if (status >= 0)
 		; /* done: help, version or a usage error */
 	else if (run.o.mode == MODE_LIST)
@@ -252,7 +284,8 @@ int smtpcode_cli(int argc, char **argv, FILE *out, FILE *err)
 		status = run_search(&run, args);
 	else if (run.o.mode == MODE_EXPLAIN)
 		status = run_explain(&run, args);
-	else if (run.o.nargs == 2 && !run.o.brief && !is_reply(args[0]) && !is_reply(args[1]))
+	else if (run.o.nargs == 2 && !run.o.brief && !is_reply(args[0]) && !is_reply(args[1]) &&
+		 marker_of(args[0]) == NULL && marker_of(args[1]) == NULL)
 		status = run_compare(&run, args);
 	else
 		status = run_codes(&run, args);

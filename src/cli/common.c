@@ -56,9 +56,31 @@ const char *remote_server(const char *text, const struct smtpcode_reply *r, char
 	return buf;
 }
 
-const char *explain_message(const char *text, size_t len, char *buf, size_t size)
+void provider_of(const char *text, size_t len, const struct smtpcode_reply *r,
+		 const struct smtpcode_hints *hints, struct smtpcode_provider_match *m)
 {
-	int n = smtpcode_explain_reply(text, len, buf, size);
+	m->size = sizeof *m;
+	if (smtpcode_match_provider(text, len, r, hints, m) < SMTPCODE_ENOTFOUND) {
+		m->provider = NULL;
+		m->entry = NULL;
+	}
+}
+
+const char *provider_line(const struct smtpcode_provider_match *m, char *buf, size_t size)
+{
+	char raw[512];
+	int n = smtpcode_provider_text(m, raw, sizeof raw);
+
+	if (n <= 0 || smtpcode_sanitize(raw, (size_t)n < sizeof raw ? (size_t)n : sizeof raw - 1,
+					buf, size) < 0)
+		return NULL;
+	return buf;
+}
+
+const char *explain_message(const char *text, size_t len, const struct smtpcode_hints *hints,
+			    char *buf, size_t size)
+{
+	int n = smtpcode_explain_reply_hints(text, len, hints, buf, size);
 
 	if (n < 0)
 		return NULL;

@@ -6,8 +6,11 @@
 
 /* One object to ask the library for. */
 struct request {
-	enum { ENTRY, COMPARE, EXPLAIN } what;
+	enum { ENTRY, COMPARE, EXPLAIN, PENTRY, PROVIDER } what;
 	const char *a, *b; /* the code(s), or the reply text */
+	const struct smtpcode_hints *hints;
+	const struct smtpcode_provider_entry *pe;
+	const struct smtpcode_provider *p;
 	size_t len;        /* the reply text's length */
 	int indent;
 };
@@ -20,7 +23,11 @@ static int ask(const struct request *q, char *buf, size_t size)
 	case COMPARE:
 		return smtpcode_json_compare(q->a, q->b, q->indent, buf, size);
 	case EXPLAIN:
-		return smtpcode_json_explain(q->a, q->len, q->indent, buf, size);
+		return smtpcode_json_explain_hints(q->a, q->len, q->hints, q->indent, buf, size);
+	case PENTRY:
+		return smtpcode_json_provider_entry(q->pe, q->indent, buf, size);
+	case PROVIDER:
+		return smtpcode_json_provider(q->p, q->indent, buf, size);
 	}
 	return SMTPCODE_ENULL;
 }
@@ -50,7 +57,7 @@ static int indent(const struct out *o)
 static void one_code(const struct out *o, const char *asked,
 		     const struct smtpcode_resolution *r)
 {
-	struct request q = { ENTRY, NULL, NULL, 0, 0 };
+	struct request q = { ENTRY, NULL, NULL, NULL, NULL, NULL, 0, 0 };
 
 	(void)r;
 	q.a = asked;
@@ -60,7 +67,7 @@ static void one_code(const struct out *o, const char *asked,
 
 static void compare(const struct out *o, const struct smtpcode_comparison *c)
 {
-	struct request q = { COMPARE, NULL, NULL, 0, 0 };
+	struct request q = { COMPARE, NULL, NULL, NULL, NULL, NULL, 0, 0 };
 
 	q.a = c->code_a;
 	q.b = c->code_b;
@@ -71,11 +78,12 @@ static void compare(const struct out *o, const struct smtpcode_comparison *c)
 static void explain(const struct out *o, const char *text, size_t len,
 		    const struct smtpcode_reply *r)
 {
-	struct request q = { EXPLAIN, NULL, NULL, 0, 0 };
+	struct request q = { EXPLAIN, NULL, NULL, NULL, NULL, NULL, 0, 0 };
 
 	(void)r;
 	q.a = text;
 	q.len = len;
+	q.hints = o->hints;
 	q.indent = indent(o);
 	put_json(o->fp, &q);
 }
@@ -88,10 +96,39 @@ static void list(const struct out *o, const struct smtpcode_entry *const *entrie
 
 	fputs("[", o->fp);
 	for (i = 0; i < n; i++) {
-		struct request q = { ENTRY, NULL, NULL, 0, 2 };
+		struct request q = { ENTRY, NULL, NULL, NULL, NULL, NULL, 0, 2 };
 
 		q.a = code_in_class(entries[i], shown_class ? shown_class - '0' : 0, asked,
 				    sizeof asked);
+		fputs(i ? ",\n  " : "\n  ", o->fp);
+		put_json(o->fp, &q);
+	}
+	fputs(n ? "\n]\n" : "]\n", o->fp);
+}
+
+static void pentry(const struct out *o, const struct smtpcode_provider_entry *e)
+{
+	struct request q = { PENTRY, NULL, NULL, NULL, NULL, NULL, 0, 0 };
+
+	q.pe = e;
+	q.indent = indent(o);
+	put_json(o->fp, &q);
+}
+
+static void providers(const struct out *o, const struct smtpcode_provider *p)
+{
+	size_t i, n = p != NULL ? p->entry_count : smtpcode_provider_count();
+
+	fputs("[", o->fp);
+	for (i = 0; i < n; i++) {
+		struct request q = { PROVIDER, NULL, NULL, NULL, NULL, NULL, 0, 2 };
+
+		if (p != NULL) {
+			q.what = PENTRY;
+			q.pe = smtpcode_provider_entry_at(p, i);
+		} else {
+			q.p = smtpcode_provider_at(i);
+		}
 		fputs(i ? ",\n  " : "\n  ", o->fp);
 		put_json(o->fp, &q);
 	}
@@ -117,4 +154,5 @@ static void end(const struct out *o, size_t shown)
 		fputc('\n', o->fp);
 }
 
-const struct writer json_writer = { begin, between, end, one_code, compare, explain, list, 1 };
+const struct writer json_writer = { begin,   between, end,  one_code, compare,
+				    explain, list,    1,    pentry,   providers };

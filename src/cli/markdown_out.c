@@ -148,6 +148,7 @@ static void explain(const struct out *o, const char *text, size_t len,
 		    const struct smtpcode_reply *r)
 {
 	const struct smtpcode_entry *basic, *enhanced;
+	struct smtpcode_provider_match m;
 	char buf[1024], code[16] = "", asked[32];
 
 	reply_cards(r, &basic, &enhanced, asked, sizeof asked);
@@ -155,12 +156,24 @@ static void explain(const struct out *o, const char *text, size_t len,
 		snprintf(code, sizeof code, "%d", r->basic);
 	fprintf(o->fp, "# %s %s%s%s\n\n", smtpcode_label(SMTPCODE_LABEL_SMTP_REPLY), code,
 		code[0] && r->enhanced[0] ? " " : "", r->enhanced);
-	if (explain_message(text, len, buf, sizeof buf) != NULL) {
+	if (explain_message(text, len, o->hints, buf, sizeof buf) != NULL) {
 		md_text(o->fp, buf);
 		fputs("\n\n", o->fp);
 	}
 	if (r->stage != SMTPCODE_STAGE_UNKNOWN)
 		item(o->fp, SMTPCODE_LABEL_IN_REPLY_TO, smtpcode_stage_name(r->stage));
+	provider_of(text, len, r, o->hints, &m);
+	if (provider_line(&m, buf, sizeof buf) != NULL) {
+		fprintf(o->fp, "- **%s:** ", smtpcode_label(SMTPCODE_LABEL_PROVIDER));
+		md_text(o->fp, buf);
+		fputc('\n', o->fp);
+	}
+	if (m.entry != NULL) {
+		item(o->fp, SMTPCODE_LABEL_PROVIDER_ENTRY, m.entry->id);
+		item(o->fp, SMTPCODE_LABEL_MEANING, m.entry->meaning);
+		item(o->fp, SMTPCODE_LABEL_WHAT_TO_DO, m.entry->how_to_fix);
+		item(o->fp, SMTPCODE_LABEL_SOURCE, m.entry->source);
+	}
 	if (r->status[0] != '\0')
 		item(o->fp, SMTPCODE_LABEL_MTA_STATUS, r->status);
 	if (remote_server(text, r, buf, sizeof buf) != NULL) {
@@ -213,4 +226,37 @@ static void list(const struct out *o, const struct smtpcode_entry *const *entrie
 	text_writer.list(o, entries, n, shown_class);
 }
 
-const struct writer markdown_writer = { begin, between, end, one_code, compare, explain, list, 0 };
+/* A provider entry, as a section of the page. */
+static void pentry(const struct out *o, const struct smtpcode_provider_entry *e)
+{
+	fprintf(o->fp, "## %s: ", e->id);
+	md_text(o->fp, e->title);
+	fputs("\n\n", o->fp);
+	md_text(o->fp, e->summary);
+	fputs("\n\n", o->fp);
+	item(o->fp, SMTPCODE_LABEL_PROVIDER, e->provider->name);
+	item(o->fp, SMTPCODE_LABEL_MEANING, e->meaning);
+	item(o->fp, SMTPCODE_LABEL_HOW_TO_FIX, e->how_to_fix);
+	item(o->fp, SMTPCODE_LABEL_SOURCE, e->source);
+}
+
+static void providers(const struct out *o, const struct smtpcode_provider *p)
+{
+	const struct smtpcode_provider_entry *e;
+	size_t i;
+
+	fprintf(o->fp, "# %s\n\n", p != NULL ? p->name : smtpcode_label(SMTPCODE_LABEL_PROVIDERS));
+	for (i = 0; p == NULL && i < smtpcode_provider_count(); i++) {
+		fprintf(o->fp, "- **%s:** ", smtpcode_provider_at(i)->id);
+		md_text(o->fp, smtpcode_provider_at(i)->name);
+		fputc('\n', o->fp);
+	}
+	for (i = 0; p != NULL && (e = smtpcode_provider_entry_at(p, i)) != NULL; i++) {
+		fprintf(o->fp, "- **%s:** ", e->id);
+		md_text(o->fp, e->title);
+		fputc('\n', o->fp);
+	}
+}
+
+const struct writer markdown_writer = { begin,	 between, end,	one_code, compare,
+					explain, list,	  0,	pentry,	  providers };

@@ -21,12 +21,20 @@ static const char help_text[] =
 	"  smtpcode CODE           print what the code means, when you see it, how to fix it\n"
 	"  smtpcode CODE CODE      compare two codes side by side, with the key differences\n"
 	"  smtpcode CODE CODE...   print each code in turn\n"
+	"  smtpcode MARKER         a provider's entry by its marker (TSS04, S3140)\n"
+	"  smtpcode --explain TEXT explain a reply as pasted (a bounce, a log line, an error)\n"
+	"  smtpcode --list providers | PROVIDER\n"
+	"                          the providers smtpcode knows, or one provider's entries\n"
 	"\n"
 	"Options:\n"
 	"  --json, --format=json   print JSON (one object, or an array for several codes)\n"
 	"  --format=text           print text cards (the default)\n"
 	"  --format=markdown       print markdown (a page, for a comparison)\n"
 	"  -q, --brief             one line per code: code, class, title\n"
+	"  --provider ID, --host HOST, --rcpt DOMAIN\n"
+	"                          who sent the reply being explained: a provider id\n"
+	"                          (smtpcode --list providers), the server it came from,\n"
+	"                          the domain of the refused address\n"
 	"  --color=auto|always|never\n"
 	"                          colour codes by class (auto: only on a terminal, and not\n"
 	"                          when NO_COLOR is set)\n"
@@ -93,7 +101,8 @@ static int take_option(const char *a, struct options *o, enum color *color, FILE
 		fputs(help_text, out);
 		return SMTPCODE_EXIT_FOUND;
 	} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
-		fprintf(out, "smtpcode %s\n", smtpcode_version());
+		fprintf(out, "smtpcode %s\nprovider data of %zu providers, verified up to %s\n",
+			smtpcode_version(), smtpcode_provider_count(), smtpcode_data_verified());
 		return SMTPCODE_EXIT_FOUND;
 	} else if (strcmp(a, "--json") == 0 || strcmp(a, "--format=json") == 0) {
 		o->format = FORMAT_JSON;
@@ -139,8 +148,31 @@ int parse_options(int argc, char **argv, struct options *o, FILE *out, FILE *err
 		int rc;
 
 		if (!only_operands && a[0] == '-' && a[1] != '\0') {
+			const char **hint = NULL;
+			size_t n = 0;
+
 			if (strcmp(a, "--") == 0) {
 				only_operands = 1;
+				continue;
+			}
+			if (strncmp(a, "--provider", n = 10) == 0)
+				hint = &o->provider;
+			else if (strncmp(a, "--host", n = 6) == 0)
+				hint = &o->host;
+			else if (strncmp(a, "--rcpt", n = 6) == 0)
+				hint = &o->rcpt;
+			if (hint != NULL && (a[n] == '\0' || a[n] == '=')) {
+				if (a[n] == '=')
+					*hint = a + n + 1;
+				else if (i + 1 < argc)
+					*hint = argv[++i];
+				else
+					return usage_error(err, "a value is missing after", a);
+				if (hint == &o->provider && smtpcode_provider_find(o->provider) == NULL)
+					return usage_error(err, "unknown provider (see 'smtpcode --list "
+							   "providers'):", o->provider);
+				if (**hint == '\0')
+					return usage_error(err, "an empty value for", a);
 				continue;
 			}
 			rc = take_option(a, o, &color, out, err);

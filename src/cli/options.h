@@ -20,6 +20,8 @@ struct options {
 	int color; /* resolved: 1 to colour the output */
 	int width;
 	int nargs; /* the operands (codes, filter or words): argv[1] .. argv[nargs] */
+	/* --provider, --host, --rcpt: who sent the reply, as the user knows it */
+	const char *provider, *host, *rcpt;
 };
 
 /* Parses argv into o, gathering the operands at argv[1..]: returns -1 to go on, or the exit

@@ -8,7 +8,106 @@
 #define COLUMN_GAP 3
 #define MIN_TABLE_WIDTH 80 /* below this the two cards of a comparison follow each other */
 
+static void label(const struct out *o, enum smtpcode_label l);
+
+static const char *code_of(const struct smtpcode_reply *r, char *buf, size_t size)
+{
+	snprintf(buf, size, "%d", r->basic);
+	return buf;
+}
+
 /* ---- one entry ------------------------------------------------------------------------ */
+
+/* "Provider uses": what providers mean by the code asked, one line each; past USES_LISTED
+ * of them, how many each provider has, so that a card for 550 stays a card. */
+#define USES_LISTED 12
+static void uses(const struct out *o, const char *asked)
+{
+	const struct smtpcode_provider_entry *u[512];
+	size_t n = smtpcode_provider_uses(asked, u, 512), i, k, nproviders = 0;
+	char line[1024];
+	int len;
+
+	if (n > 512)
+		n = 512;
+	if (n == 0)
+		return;
+	label(o, SMTPCODE_LABEL_PROVIDER_USES);
+	if (n <= USES_LISTED) {
+		for (i = 0; i < n; i++) {
+			snprintf(line, sizeof line, "%s: %s", u[i]->id, u[i]->title);
+			if (i > 0)
+				put_spaces(o->fp, LABEL_WIDTH);
+			out_wrapped(o->fp, line, LABEL_WIDTH, o->width);
+		}
+		return;
+	}
+	/* the uses come grouped by provider, in id order */
+	for (i = 0; i < n; i = k, nproviders++)
+		for (k = i; k < n && u[k]->provider == u[i]->provider;)
+			k++;
+	len = snprintf(line, sizeof line, "%zu entries of %zu providers:", n, nproviders);
+	for (i = 0; i < n && len > 0 && (size_t)len < sizeof line; i = k) {
+		for (k = i; k < n && u[k]->provider == u[i]->provider;)
+			k++;
+		len += snprintf(line + len, sizeof line - (size_t)len, "%s %s %zu",
+				i == 0 ? "" : ",", u[i]->provider->id, k - i);
+	}
+	out_wrapped(o->fp, line, LABEL_WIDTH, o->width);
+	put_spaces(o->fp, LABEL_WIDTH);
+	snprintf(line, sizeof line, "smtpcode --json %s lists each, smtpcode --list PROVIDER a provider's entries", asked);
+	out_wrapped(o->fp, line, LABEL_WIDTH, o->width);
+}
+
+/* A provider entry's card: its id and title (all of --brief), then what it means and what
+ * to do. */
+static void pentry(const struct out *o, const struct smtpcode_provider_entry *e)
+{
+	char buf[1024];
+
+	fputs(e->id, o->fp);
+	fputs("  ", o->fp);
+	out_wrapped(o->fp, e->title, (int)strlen(e->id) + 2, o->width);
+	if (o->brief)
+		return;
+	fputc('\n', o->fp);
+	put_field(o->fp, SMTPCODE_LABEL_PROVIDER, e->provider->name, o->width);
+	if (e->codes != NULL || e->range != NULL) {
+		snprintf(buf, sizeof buf, "%s%s%s", e->codes != NULL ? e->codes : "",
+			 e->codes != NULL && e->range != NULL ? ", " : "",
+			 e->range != NULL ? e->range : "");
+		put_field(o->fp, SMTPCODE_LABEL_REPLY_CODE, buf, o->width);
+	}
+	put_field(o->fp, SMTPCODE_LABEL_IN_SHORT, e->summary, o->width);
+	put_field(o->fp, SMTPCODE_LABEL_MEANING, e->meaning, o->width);
+	put_field(o->fp, SMTPCODE_LABEL_HOW_TO_FIX, e->how_to_fix, o->width);
+	put_field(o->fp, SMTPCODE_LABEL_WHO_ACTS, smtpcode_actor_text(e->who_acts), o->width);
+	put_field(o->fp, SMTPCODE_LABEL_RETRY, smtpcode_retry_text(e->retry), o->width);
+	snprintf(buf, sizeof buf, "%s (%s, %s)", e->source, smtpcode_documented_text(e->documented),
+		 e->verified);
+	put_field(o->fp, SMTPCODE_LABEL_SOURCE, buf, o->width);
+}
+
+/* The providers, one line each; or one provider's entries. */
+static void providers(const struct out *o, const struct smtpcode_provider *p)
+{
+	const struct smtpcode_provider_entry *e;
+	size_t i;
+
+	if (p == NULL) {
+		for (i = 0; i < smtpcode_provider_count(); i++) {
+			const struct smtpcode_provider *q = smtpcode_provider_at(i);
+
+			fprintf(o->fp, "%-13s %4zu %s  ", q->id, q->entry_count, q->verified);
+			out_wrapped(o->fp, q->name, 31, o->width);
+		}
+		return;
+	}
+	for (i = 0; (e = smtpcode_provider_entry_at(p, i)) != NULL; i++) {
+		fprintf(o->fp, "%-28s ", e->id);
+		out_wrapped(o->fp, e->title, 29, o->width);
+	}
+}
 
 static void card(const struct out *o, const struct smtpcode_entry *e, const char *asked)
 {
@@ -71,6 +170,7 @@ static void one_code(const struct out *o, const char *asked,
 	}
 	if (r->note == SMTPCODE_NOTE_NONE) {
 		card(o, e, asked);
+		uses(o, asked);
 		return;
 	}
 	/* not registered itself: the note, then its class and its subject in the asked class */
@@ -82,6 +182,7 @@ static void one_code(const struct out *o, const char *asked,
 		fputc('\n', o->fp);
 	}
 	card(o, e, code_in_class(e, r->reply_class, subject, sizeof subject));
+	uses(o, asked);
 }
 
 static void list(const struct out *o, const struct smtpcode_entry *const *entries, size_t n,
@@ -219,6 +320,7 @@ static void explain(const struct out *o, const char *text, size_t len,
 		    const struct smtpcode_reply *r)
 {
 	const struct smtpcode_entry *basic, *enhanced;
+	struct smtpcode_provider_match m;
 	char buf[1024], message[1024], code[16], asked[32];
 
 	reply_cards(r, &basic, &enhanced, asked, sizeof asked);
@@ -252,9 +354,25 @@ static void explain(const struct out *o, const char *text, size_t len,
 		label(o, SMTPCODE_LABEL_SERVER_SAID);
 		out_wrapped(o->fp, reply_text(text, len, r, buf, sizeof buf), LABEL_WIDTH, o->width);
 	}
-	if (explain_message(text, len, message, sizeof message) != NULL) {
+	if (explain_message(text, len, o->hints, message, sizeof message) != NULL) {
 		label(o, SMTPCODE_LABEL_IN_SHORT);
 		out_wrapped(o->fp, message, LABEL_WIDTH, o->width);
+	}
+	provider_of(text, len, r, o->hints, &m);
+	if (provider_line(&m, buf, sizeof buf) != NULL) {
+		label(o, SMTPCODE_LABEL_PROVIDER);
+		out_wrapped(o->fp, buf, LABEL_WIDTH, o->width);
+	}
+	/* codes alone ("550 5.7.1"): what the providers mean by them */
+	if (m.provider == NULL && r->text_length == 0 && r->lines <= 1)
+		uses(o, r->enhanced[0] != '\0' ? r->enhanced : code_of(r, code, sizeof code));
+	if (m.entry != NULL) {
+		snprintf(buf, sizeof buf, "%s; %s, %s", m.entry->id,
+			 smtpcode_documented_text(m.entry->documented), m.entry->verified);
+		put_field(o->fp, SMTPCODE_LABEL_PROVIDER_ENTRY, buf, o->width);
+		put_field(o->fp, SMTPCODE_LABEL_MEANING, m.entry->meaning, o->width);
+		put_field(o->fp, SMTPCODE_LABEL_WHAT_TO_DO, m.entry->how_to_fix, o->width);
+		put_field(o->fp, SMTPCODE_LABEL_SOURCE, m.entry->source, o->width);
 	}
 #define WARNING_(name, token, value) \
 	if (r->warnings & SMTPCODE_WARN_##name) { \
@@ -293,4 +411,6 @@ static void end(const struct out *o, size_t shown)
 	(void)shown;
 }
 
-const struct writer text_writer = { begin, between, end, one_code, compare, explain, list, 0 };
+const struct writer text_writer = { begin,   between, end,	   one_code,
+				    compare, explain, list,	   0,
+				    pentry,  providers };

@@ -14,6 +14,7 @@ struct out {
 	int color; /* colour codes by class */
 	int brief; /* one line per code */
 	int several; /* the items are elements of one document (a JSON array) */
+	const struct smtpcode_hints *hints; /* who sent the replies explained, or NULL */
 };
 
 struct writer {
@@ -35,6 +36,10 @@ struct writer {
 		     char shown_class);
 	/* Whether explain is called for a text that holds no code, too (JSON always answers). */
 	int explains_nothing;
+	/* A provider's entry, asked for by its marker. */
+	void (*pentry)(const struct out *o, const struct smtpcode_provider_entry *e);
+	/* A whole document: the providers (p NULL), or the entries of provider p. */
+	void (*providers)(const struct out *o, const struct smtpcode_provider *p);
 };
 
 extern const struct writer text_writer, markdown_writer, json_writer;
@@ -52,7 +57,16 @@ const char *remote_server(const char *text, const struct smtpcode_reply *r, char
 
 /* The one-line explanation, cut with "..." when longer than the buffer; NULL when the reply
  * holds no code. */
-const char *explain_message(const char *text, size_t len, char *buf, size_t size);
+const char *explain_message(const char *text, size_t len, const struct smtpcode_hints *hints,
+			    char *buf, size_t size);
+
+/* Which provider sent the reply and which entry explains it (smtpcode_match_provider). */
+void provider_of(const char *text, size_t len, const struct smtpcode_reply *r,
+		 const struct smtpcode_hints *hints, struct smtpcode_provider_match *m);
+
+/* "Yahoo Mail / AOL Mail (yahoo), from a marker or signature only its replies carry:
+ * TSS04; high confidence" */
+const char *provider_line(const struct smtpcode_provider_match *m, char *buf, size_t size);
 
 /* A list field of an entry (smtpcode_join), or a class label (smtpcode_class_label), or an
  * entry's code as met in a class (smtpcode_format_code). */

@@ -8,6 +8,19 @@
 
 #include "smtpcode.h"
 
+/* Around an #include of gperf's output, which trips warnings the rest of the code keeps. */
+#if defined(__GNUC__)
+#define GPERF_OUTPUT_BEGIN                                                   \
+	_Pragma("GCC diagnostic push")                                       \
+	_Pragma("GCC diagnostic ignored \"-Wimplicit-fallthrough\"")         \
+	_Pragma("GCC diagnostic ignored \"-Wmissing-field-initializers\"")   \
+	_Pragma("GCC diagnostic ignored \"-Wunused-parameter\"")
+#define GPERF_OUTPUT_END _Pragma("GCC diagnostic pop")
+#else
+#define GPERF_OUTPUT_BEGIN
+#define GPERF_OUTPUT_END
+#endif
+
 #if defined(__GNUC__)
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
 #else
@@ -103,9 +116,17 @@ int INTERNAL(difference)(struct sink *s, const struct smtpcode_comparison *c, si
 
 /* The one-line explanation of a parsed reply (reply.c). */
 void INTERNAL(explain_parsed)(struct sink *s, const struct smtpcode_reply *r);
+void INTERNAL(explain_matched)(struct sink *s, const struct smtpcode_reply *r,
+			       const struct smtpcode_provider_match *m);
 /* The end of a reply's text in [start, end) once what an MTA wrapped around it is dropped
  * (reply_text.c); close is the quote that closes a quoted reply, or 0. */
 size_t INTERNAL(reply_trim)(const char *s, size_t start, size_t end, int close);
+/* The next provider entry from *i on that gives code c its own meaning, or NULL (providers.c;
+ * smtpcode_provider_uses without an array). */
+const struct smtpcode_provider_entry *INTERNAL(next_use)(const struct smtpcode_code *c, size_t *i);
+/* The one-line explanation when a provider entry explains the reply (providers.c). */
+void INTERNAL(explain_provider_line)(struct sink *s, const struct smtpcode_provider_match *m,
+				     const char *codes);
 /* The quote (or '#') that closes a parsed reply's text, or 0 (reply.c). */
 int INTERNAL(reply_close)(const char *text, size_t length, const struct smtpcode_reply *r);
 #endif

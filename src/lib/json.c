@@ -59,12 +59,77 @@ static void strings_field(struct sink *s, const char *name, const char *const *i
 	INTERNAL(put)(s, "]");
 }
 
+/* How an entry matches when nothing else is known: by its most specific field. */
+static enum smtpcode_match primary_match(const struct smtpcode_provider_entry *pe)
+{
+	if (pe->marker_count > 0)
+		return SMTPCODE_MATCH_MARKER;
+	if (pe->text_count > 0)
+		return SMTPCODE_MATCH_CODES_TEXT;
+	return pe->codes != NULL ? SMTPCODE_MATCH_CODES : SMTPCODE_MATCH_RANGE;
+}
+
+/* "provider_uses": the provider entries that give the code asked their own meaning. */
+static void provider_uses(struct sink *s, const char *asked, int indent)
+{
+	const struct smtpcode_provider_entry *u;
+	struct smtpcode_code c;
+	size_t i = 0, n = 0;
+
+	key(s, "provider_uses", indent);
+	INTERNAL(put)(s, "[");
+	if (smtpcode_parse_code(asked, &c) != SMTPCODE_OK)
+		c.kind = SMTPCODE_ENHANCED, c.subject = -1;
+	while ((u = INTERNAL(next_use)(&c, &i)) != NULL) {
+		INTERNAL(putf)(s, "%s\n%*s{ \"provider\": ", n++ ? "," : "", indent + 4, "");
+		string(s, u->provider->id);
+		INTERNAL(put)(s, ", \"id\": ");
+		string(s, u->id);
+		INTERNAL(put)(s, ", \"match\": ");
+		string(s, smtpcode_match_name(primary_match(u)));
+		INTERNAL(put)(s, ", \"title\": ");
+		string(s, u->title);
+		INTERNAL(put)(s, ", \"summary\": ");
+		string(s, u->summary);
+		INTERNAL(put)(s, " }");
+	}
+	if (n > 0)
+		INTERNAL(putf)(s, "\n%*s", indent + 2, "");
+	INTERNAL(put)(s, "]");
+}
+
+/* The provider entry object; match and marker say how it matched a reply (marker NULL when
+ * none). */
+static void provider_entry(struct sink *s, const struct smtpcode_provider_entry *pe,
+			   enum smtpcode_match match, const char *marker, int indent)
+{
+	INTERNAL(putf)(s, "{\n%*s\"id\": ", indent + 2, "");
+	string(s, pe->id);
+	text_field(s, "provider", pe->provider->id, indent);
+	text_field(s, "match", smtpcode_match_name(match), indent);
+	text_field(s, "marker", marker != NULL && marker[0] != '\0' ? marker : NULL, indent);
+	text_field(s, "title", pe->title, indent);
+	text_field(s, "summary", pe->summary, indent);
+	text_field(s, "meaning", pe->meaning, indent);
+	text_field(s, "how_to_fix", pe->how_to_fix, indent);
+	text_field(s, "who_acts", smtpcode_actor_name(pe->who_acts), indent);
+	text_field(s, "retry", smtpcode_retry_name(pe->retry), indent);
+	key(s, "suppress_recipient", indent);
+	INTERNAL(put)(s, pe->suppress_recipient ? "true" : "false");
+	text_field(s, "documented", smtpcode_documented_name(pe->documented), indent);
+	text_field(s, "wire_code", pe->wire_code, indent);
+	text_field(s, "source", pe->source, indent);
+	text_field(s, "source_copy", pe->source_copy, indent);
+	text_field(s, "verified", pe->verified, indent);
+	INTERNAL(putf)(s, "\n%*s}", indent, "");
+}
+
 /* The entry object of e, met as the code asked; note says why it answers for less (an
  * unregistered detail), and makes "registered" false. */
 static void entry(struct sink *s, const struct smtpcode_entry *e, const char *asked,
 		  enum smtpcode_note note, int indent)
 {
-	int cls = smtpcode_asked_class(e, asked);
+	int cls = smtpcode_asked_class(e, asked), cls2;
 	size_t i;
 
 	INTERNAL(putf)(s, "{\n%*s\"code\": ", indent + 2, "");
@@ -79,6 +144,7 @@ static void entry(struct sink *s, const struct smtpcode_entry *e, const char *as
 	if (note != SMTPCODE_NOTE_NONE)
 		text_field(s, "note", smtpcode_note_text(note), indent);
 	text_field(s, "title", e->title, indent);
+	text_field(s, "summary", e->summary, indent);
 	text_field(s, "description", e->description, indent);
 	text_field(s, "when_seen", e->when_seen, indent);
 	text_field(s, "how_to_fix", e->how_to_fix, indent);
@@ -86,6 +152,18 @@ static void entry(struct sink *s, const struct smtpcode_entry *e, const char *as
 	text_field(s, "retry", smtpcode_retry_name(smtpcode_retry_for(e, cls)), indent);
 	strings_field(s, "references", e->references, e->reference_count, indent);
 	strings_field(s, "related", e->related, e->related_count, indent);
+	text_field(s, "scope", smtpcode_scope_name(e->scope), indent);
+	key(s, "stages", indent);
+	INTERNAL(put)(s, "[");
+	for (i = 0, cls2 = 0; i < 32; i++) {
+		if (e->stages & (1ul << i)) {
+			INTERNAL(put)(s, cls2++ ? ", " : "");
+			string(s, smtpcode_stage_token((enum smtpcode_stage)i));
+		}
+	}
+	INTERNAL(put)(s, "]");
+	text_field(s, "next", smtpcode_next_name(e->next), indent);
+	provider_uses(s, asked, indent);
 	if (e->kind == SMTPCODE_ENHANCED) {
 		int_field(s, "subject", e->subject, indent);
 		text_field(s, "subject_name", e->subject_name, indent);
@@ -136,7 +214,15 @@ static void lower_string(struct sink *s, const char *text, size_t n)
 
 int smtpcode_json_explain(const char *text, size_t length, int indent, char *buf, size_t size)
 {
+	return smtpcode_json_explain_hints(text, length, NULL, indent, buf, size);
+}
+
+int smtpcode_json_explain_hints(const char *text, size_t length, const struct smtpcode_hints *hints,
+				int indent, char *buf, size_t size)
+{
 	struct smtpcode_reply r = { .size = sizeof r };
+	struct smtpcode_provider_match m = { .size = sizeof m };
+	int mrc;
 	const struct smtpcode_entry *basic, *enhanced;
 	struct smtpcode_resolution res = { .size = sizeof res };
 	struct sink s;
@@ -148,6 +234,9 @@ int smtpcode_json_explain(const char *text, size_t length, int indent, char *buf
 	if (text == NULL)
 		return SMTPCODE_ENULL;
 	rc = smtpcode_parse_reply(text, length, &r);
+	mrc = smtpcode_match_provider(text, length, &r, hints, &m);
+	if (mrc == SMTPCODE_ESYNTAX || mrc == SMTPCODE_ESIZE)
+		return mrc;
 	smtpcode_reply_entries(&r, &basic, &enhanced, NULL);
 	INTERNAL(putf)(&s, "{\n%*s\"basic_code\": ", ind + 2, "");
 	if (r.basic >= 0)
@@ -174,7 +263,7 @@ int smtpcode_json_explain(const char *text, size_t length, int indent, char *buf
 	if (rc == SMTPCODE_OK) {
 		INTERNAL(put)(&s, "\"");
 		s.json = 1;
-		INTERNAL(explain_parsed)(&s, &r);
+		INTERNAL(explain_matched)(&s, &r, &m);
 		s.json = 0;
 		INTERNAL(put)(&s, "\"");
 	} else {
@@ -189,6 +278,23 @@ int smtpcode_json_explain(const char *text, size_t length, int indent, char *buf
 		INTERNAL(put)(&s, "null");
 	key(&s, "form", ind);
 	string(&s, rc == SMTPCODE_OK ? smtpcode_form_name(r.form) : NULL);
+	key(&s, "provider", ind);
+	if (m.provider != NULL) {
+		INTERNAL(putf)(&s, "{\n%*s\"id\": ", ind + 4, "");
+		string(&s, m.provider->id);
+		text_field(&s, "name", m.provider->name, ind + 2);
+		text_field(&s, "evidence", smtpcode_evidence_name(m.evidence), ind + 2);
+		text_field(&s, "matched", m.matched, ind + 2);
+		text_field(&s, "confidence", smtpcode_confidence_name(m.confidence), ind + 2);
+		INTERNAL(putf)(&s, "\n%*s}", ind + 2, "");
+	} else {
+		INTERNAL(put)(&s, "null");
+	}
+	key(&s, "provider_entry", ind);
+	if (m.entry != NULL && rc == SMTPCODE_OK)
+		provider_entry(&s, m.entry, m.match, m.marker, ind + 2);
+	else
+		INTERNAL(put)(&s, "null");
 	key(&s, "basic", ind);
 	if (basic != NULL) {
 		snprintf(code, sizeof code, "%d", r.basic);
@@ -213,6 +319,40 @@ int smtpcode_json_explain(const char *text, size_t length, int indent, char *buf
 	if (shown)
 		INTERNAL(putf)(&s, "\n%*s", ind + 2, "");
 	INTERNAL(putf)(&s, "]\n%*s}", ind, "");
+	return INTERNAL(sink_result)(&s);
+}
+
+int smtpcode_json_provider_entry(const struct smtpcode_provider_entry *pe, int indent, char *buf,
+				 size_t size)
+{
+	struct sink s;
+	int rc = start(&s, buf, size);
+
+	if (rc != SMTPCODE_OK)
+		return rc;
+	if (pe == NULL)
+		return SMTPCODE_ENULL;
+	provider_entry(&s, pe, primary_match(pe), pe->marker_count > 0 ? pe->markers[0] : NULL,
+		       indent < 0 ? 0 : indent);
+	return INTERNAL(sink_result)(&s);
+}
+
+int smtpcode_json_provider(const struct smtpcode_provider *p, int indent, char *buf, size_t size)
+{
+	struct sink s;
+	int rc = start(&s, buf, size), ind = indent < 0 ? 0 : indent;
+
+	if (rc != SMTPCODE_OK)
+		return rc;
+	if (p == NULL)
+		return SMTPCODE_ENULL;
+	INTERNAL(putf)(&s, "{\n%*s\"id\": ", ind + 2, "");
+	string(&s, p->id);
+	text_field(&s, "name", p->name, ind);
+	key(&s, "entries", ind);
+	INTERNAL(putf)(&s, "%zu", p->entry_count);
+	text_field(&s, "verified", p->verified, ind);
+	INTERNAL(putf)(&s, "\n%*s}", ind, "");
 	return INTERNAL(sink_result)(&s);
 }
 

@@ -29,6 +29,10 @@
 #define CASE_WARNING_(name, token, value) TOKEN_CASE(SMTPCODE_WARN_, name, token)
 #define CASE_ASPECT_(name, token, value) TOKEN_CASE(SMTPCODE_ASPECT_, name, token)
 #define CASE_FORM_(name, token, value) TOKEN_CASE(SMTPCODE_FORM_, name, token)
+#define CASE_DOCUMENTED_(name, token, value) TOKEN_CASE(SMTPCODE_DOCUMENTED_, name, token)
+#define CASE_EVIDENCE_(name, token, value) TOKEN_CASE(SMTPCODE_EVIDENCE_, name, token)
+#define CASE_CONFIDENCE_(name, token, value) TOKEN_CASE(SMTPCODE_CONFIDENCE_, name, token)
+#define CASE_MATCH_(name, token, value) TOKEN_CASE(SMTPCODE_MATCH_, name, token)
 
 TOKEN_FUNCTION(smtpcode_status_name, smtpcode_status, SMTPCODE_STATUS_LIST, CASE_STATUS_)
 TOKEN_FUNCTION(smtpcode_actor_name, smtpcode_actor, SMTPCODE_ACTOR_LIST, CASE_ACTOR_)
@@ -39,6 +43,12 @@ TOKEN_FUNCTION(smtpcode_stage_token, smtpcode_stage, SMTPCODE_STAGE_LIST, CASE_S
 TOKEN_FUNCTION(smtpcode_warning_name, smtpcode_warning, SMTPCODE_WARNING_LIST, CASE_WARNING_)
 TOKEN_FUNCTION(smtpcode_aspect_name, smtpcode_aspect, SMTPCODE_ASPECT_LIST, CASE_ASPECT_)
 TOKEN_FUNCTION(smtpcode_form_name, smtpcode_form, SMTPCODE_FORM_LIST, CASE_FORM_)
+TOKEN_FUNCTION(smtpcode_documented_name, smtpcode_documented, SMTPCODE_DOCUMENTED_LIST,
+	       CASE_DOCUMENTED_)
+TOKEN_FUNCTION(smtpcode_evidence_name, smtpcode_evidence, SMTPCODE_EVIDENCE_LIST, CASE_EVIDENCE_)
+TOKEN_FUNCTION(smtpcode_confidence_name, smtpcode_confidence, SMTPCODE_CONFIDENCE_LIST,
+	       CASE_CONFIDENCE_)
+TOKEN_FUNCTION(smtpcode_match_name, smtpcode_match, SMTPCODE_MATCH_LIST, CASE_MATCH_)
 
 enum smtpcode_retry smtpcode_retry_for(const struct smtpcode_entry *entry, int reply_class)
 {

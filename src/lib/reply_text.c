@@ -428,24 +428,47 @@ static const struct smtpcode_entry *explaining_entry(const struct smtpcode_reply
 	return e;
 }
 
+/* The codes of a reply as the line shows them: "550 5.1.1", "550", "5.1.1". */
+static void reply_codes(const struct smtpcode_reply *r, char *codes, size_t size)
+{
+	if (r->basic >= 0 && r->enhanced[0] != '\0')
+		snprintf(codes, size, "%d %s", r->basic, r->enhanced);
+	else if (r->basic >= 0)
+		snprintf(codes, size, "%d", r->basic);
+	else
+		snprintf(codes, size, "%s", r->enhanced);
+}
+
 void INTERNAL(explain_parsed)(struct sink *s, const struct smtpcode_reply *r)
 {
 	char codes[32];
 
-	if (r->basic >= 0 && r->enhanced[0] != '\0')
-		snprintf(codes, sizeof codes, "%d %s", r->basic, r->enhanced);
-	else if (r->basic >= 0)
-		snprintf(codes, sizeof codes, "%d", r->basic);
-	else
-		snprintf(codes, sizeof codes, "%s", r->enhanced);
+	reply_codes(r, codes, sizeof codes);
 	INTERNAL(explain_line)(s, explaining_entry(r),
 			       r->basic >= 0 ? SMTPCODE_BASIC : SMTPCODE_ENHANCED,
 			       r->basic >= 0 ? r->basic / 100 : r->enhanced_code.reply_class, codes);
 }
 
-int smtpcode_explain_reply(const char *text, size_t length, char *buf, size_t size)
+/* The line for a parsed reply: the provider's meaning where an entry of its explains it, the
+ * registry's otherwise. */
+void INTERNAL(explain_matched)(struct sink *s, const struct smtpcode_reply *r,
+			       const struct smtpcode_provider_match *m)
+{
+	char codes[32];
+
+	if (m != NULL && m->entry != NULL) {
+		reply_codes(r, codes, sizeof codes);
+		INTERNAL(explain_provider_line)(s, m, codes);
+		return;
+	}
+	INTERNAL(explain_parsed)(s, r);
+}
+
+int smtpcode_explain_reply_hints(const char *text, size_t length,
+				 const struct smtpcode_hints *hints, char *buf, size_t size)
 {
 	struct smtpcode_reply r = { .size = sizeof r };
+	struct smtpcode_provider_match m = { .size = sizeof m };
 	struct sink s;
 	int rc;
 
@@ -455,8 +478,16 @@ int smtpcode_explain_reply(const char *text, size_t length, char *buf, size_t si
 	rc = smtpcode_parse_reply(text, length, &r);
 	if (rc != SMTPCODE_OK)
 		return rc;
-	INTERNAL(explain_parsed)(&s, &r);
+	rc = smtpcode_match_provider(text, length, &r, hints, &m);
+	if (rc != SMTPCODE_OK && rc != SMTPCODE_ENOTFOUND)
+		return rc;
+	INTERNAL(explain_matched)(&s, &r, &m);
 	return INTERNAL(sink_result)(&s);
+}
+
+int smtpcode_explain_reply(const char *text, size_t length, char *buf, size_t size)
+{
+	return smtpcode_explain_reply_hints(text, length, NULL, buf, size);
 }
 
 enum smtpcode_operand smtpcode_operand_kind(const char *text)

@@ -11,16 +11,9 @@ static const struct smtpcode_key *smtpcode_find_(const char *str, size_t len);
 
 #include "codes-table.inc"
 
-#if defined(__GNUC__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
-#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
-#pragma GCC diagnostic ignored "-Wunused-parameter"
-#endif
+GPERF_OUTPUT_BEGIN
 #include "codes-hash.inc"
-#if defined(__GNUC__)
-#pragma GCC diagnostic pop
-#endif
+GPERF_OUTPUT_END
 
 #define TABLE_SIZE (sizeof smtpcode_table_ / sizeof smtpcode_table_[0])
 

@@ -205,6 +205,54 @@ const char *smtpcode_warning_text(enum smtpcode_warning warning)
 	return NULL;
 }
 
+const char *smtpcode_evidence_text(enum smtpcode_evidence evidence)
+{
+	switch (evidence) {
+	case SMTPCODE_EVIDENCE_NONE:
+		return NULL;
+	case SMTPCODE_EVIDENCE_HINT_PROVIDER:
+		return "the provider you named";
+	case SMTPCODE_EVIDENCE_SIGNATURE:
+		return "a marker, signature, wording or code of its own in the text";
+	case SMTPCODE_EVIDENCE_HELP_URL:
+		return "a link to its help pages";
+	case SMTPCODE_EVIDENCE_REMOTE_HOST:
+		return "the remote server the text names";
+	case SMTPCODE_EVIDENCE_HINT_HOST:
+		return "the host you gave, one of its servers";
+	case SMTPCODE_EVIDENCE_HINT_RCPT:
+		return "the recipient domain you gave, one it serves";
+	}
+	return NULL;
+}
+
+int smtpcode_provider_text(const struct smtpcode_provider_match *m, char *buf, size_t size)
+{
+	struct sink s;
+
+	if (m == NULL || (buf == NULL && size > 0))
+		return SMTPCODE_ENULL;
+	INTERNAL(sink_init)(&s, buf, size);
+	if (m->provider != NULL)
+		INTERNAL(putf)(&s, "%s (%s), from %s: %s; %s confidence", m->provider->name,
+			       m->provider->id, smtpcode_evidence_text(m->evidence), m->matched,
+			       smtpcode_confidence_name(m->confidence));
+	return INTERNAL(sink_result)(&s);
+}
+
+const char *smtpcode_documented_text(enum smtpcode_documented documented)
+{
+	switch (documented) {
+	case SMTPCODE_DOCUMENTED_DOCUMENTED:
+		return "documented by the provider";
+	case SMTPCODE_DOCUMENTED_OBSERVED:
+		return "observed in real replies; the provider documents nothing";
+	case SMTPCODE_DOCUMENTED_DOC_DIFFERS:
+		return "documented, but the provider's servers send other codes";
+	}
+	return NULL;
+}
+
 const char *smtpcode_note_text(enum smtpcode_note note)
 {
 	switch (note) {
@@ -258,6 +306,18 @@ const char *smtpcode_label(enum smtpcode_label label)
 		return "Server said";
 	case SMTPCODE_LABEL_MTA_STATUS:
 		return "MTA status";
+	case SMTPCODE_LABEL_PROVIDER:
+		return "Provider";
+	case SMTPCODE_LABEL_PROVIDER_ENTRY:
+		return "Provider entry";
+	case SMTPCODE_LABEL_MEANING:
+		return "Meaning";
+	case SMTPCODE_LABEL_SOURCE:
+		return "Source";
+	case SMTPCODE_LABEL_PROVIDER_USES:
+		return "Provider uses";
+	case SMTPCODE_LABEL_PROVIDERS:
+		return "Providers";
 	case SMTPCODE_LABEL_REMOTE_SERVER:
 		return "Remote server";
 	case SMTPCODE_LABEL_IN_SHORT:
@@ -381,13 +441,17 @@ void INTERNAL(explain_line)(struct sink *s, const struct smtpcode_entry *e,
 	size_t len;
 
 	if (e != NULL) {
-		len = smtpcode_first_sentence(e->how_to_fix, NULL, 0);
+		/* the entry's summary stands alone; an entry without one (a program's own data
+		 * of an older format) gives the first sentence of how to fix */
+		const char *line = e->summary != NULL ? e->summary : e->how_to_fix;
+
+		len = smtpcode_first_sentence(line, NULL, 0);
 		INTERNAL(put)(s, e->title);
 		INTERNAL(put)(s, " (");
 		INTERNAL(put)(s, codes);
 		INTERNAL(put)(s, "): ");
-		INTERNAL(put_n)(s, e->how_to_fix, len);
-		if (!ends_sentence(e->how_to_fix, len))
+		INTERNAL(put_n)(s, line, len);
+		if (!ends_sentence(line, len))
 			INTERNAL(put)(s, ".");
 		return;
 	}

@@ -135,6 +135,8 @@ long resolve_user_code(const char *code, int *cls);
 void write_gperf(FILE *fp);
 void write_table(FILE *fp);
 void write_pairs(FILE *fp);
+void write_providers(FILE *fp);
+void write_markers(FILE *fp);
 void free_entries(void);
 void free_pairs(void);
 void free_providers(void);

@@ -2,7 +2,8 @@
  *
  * usage: gencodes -o DIR FILE...     validate, then write DIR/codes.gperf (gperf's keywords),
  *                                    DIR/codes-table.inc (the entries), DIR/pairs-table.inc
- *                                    and DIR/forms-table.inc (the reply reader's forms)
+ *                                    DIR/forms-table.inc (the reply reader's forms),
+ *                                    DIR/providers-table.inc and DIR/markers.gperf
  *        gencodes --check FILE...    only validate
  *
  * Every problem is reported as "FILE:LINE: what is wrong" on stderr and the exit status is 1;
@@ -25,6 +26,8 @@ static const struct output outputs[] = {
 	{ "codes-table.inc", write_table },
 	{ "pairs-table.inc", write_pairs },
 	{ "forms-table.inc", write_forms },
+	{ "providers-table.inc", write_providers },
+	{ "markers.gperf", write_markers },
 };
 
 #define NOUTPUTS (sizeof outputs / sizeof outputs[0])

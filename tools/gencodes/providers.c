@@ -4,8 +4,11 @@
 #include <string.h>
 
 #include "gencodes.h"
+#include "smtpcode.h"
 
-static const char *const documented_tokens[] = { "documented", "observed", "doc_differs" };
+#define DOC_TOKEN_(name, token, value) #token,
+static const char *const documented_tokens[] = { SMTPCODE_DOCUMENTED_LIST(DOC_TOKEN_, DOC_TOKEN_) };
+#undef DOC_TOKEN_
 static const char *const yes_no[] = { "no", "yes" };
 
 /* A list field, split. */
@@ -330,6 +333,10 @@ void finish_pentry(struct block *b)
 			 "and . _ - #", e.f[E_ENTRY].s);
 	read_list(e.file, &e.f[E_MARKER], "marker", ",", &e.markers, is_key,
 		  "a token of letters, digits and . _ - #");
+	for (i = 0; i < e.markers.n; i++)
+		if (strlen(e.markers.item[i]) > 63)
+			error_at(e.file, e.f[E_MARKER].line, "marker: '%s' is longer than 63 characters",
+				 e.markers.item[i]);
 	e.ncodes = read_pcodes(e.file, &e.f[E_CODES], "codes", e.codes);
 	e.nwire = read_pcodes(e.file, &e.f[E_WIRE_CODE], "wire_code", e.wire);
 	read_range(&e);
@@ -532,4 +539,288 @@ void free_providers(void)
 	nproviders = capproviders = npentries = cappentries = 0;
 	provider_file = NULL;
 	file_provider = -1;
+}
+
+/* ---- output ----------------------------------------------------------------------------- */
+
+static const char *const actor_c[] = {
+#define ACTOR_C_(name, token, value) "SMTPCODE_ACTOR_" #name,
+	SMTPCODE_ACTOR_LIST(ACTOR_C_, ACTOR_C_)
+#undef ACTOR_C_
+};
+static const char *const retry_c[] = {
+#define RETRY_C_(name, token, value) "SMTPCODE_RETRY_" #name,
+	SMTPCODE_RETRY_LIST(RETRY_C_, RETRY_C_)
+#undef RETRY_C_
+};
+static const char *const documented_c[] = {
+#define DOC_C_(name, token, value) "SMTPCODE_DOCUMENTED_" #name,
+	SMTPCODE_DOCUMENTED_LIST(DOC_C_, DOC_C_)
+#undef DOC_C_
+};
+
+/* Providers in id order: where provider i of the files is in the table. */
+static size_t *provider_order(void)
+{
+	size_t *order = xrealloc(NULL, (nproviders + 1) * sizeof *order), i, j;
+
+	for (i = 0; i < nproviders; i++)
+		order[i] = i;
+	for (i = 1; i < nproviders; i++) /* insertion sort: a few dozen */
+		for (j = i; j > 0 && strcmp(providers[order[j - 1]].f[V_PROVIDER].s,
+					    providers[order[j]].f[V_PROVIDER].s) > 0; j--) {
+			size_t t = order[j];
+
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+	return order;
+}
+
+static void put_opt_string(FILE *fp, const char *s)
+{
+	if (s == NULL)
+		fputs("NULL", fp);
+	else
+		put_c_string(fp, s);
+}
+
+static int lower_c(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* A signature of the table: its text and the provider it names. */
+struct sig {
+	const char *s;
+	size_t provider; /* index in id order */
+};
+
+static int compare_sigs(const void *pa, const void *pb)
+{
+	const struct sig *a = pa, *b = pb;
+	int ca = lower_c((unsigned char)a->s[0]), cb = lower_c((unsigned char)b->s[0]);
+	size_t la = strlen(a->s), lb = strlen(b->s);
+
+	if (ca != cb)
+		return ca - cb;
+	if (la != lb)
+		return la > lb ? -1 : 1; /* the longest first */
+	return strcmp(a->s, b->s);
+}
+
+/* Writes the provider tables (providers-table.inc): the providers in id order, their entries
+ * in file order, what the matcher needs of each entry, and the signatures by first byte. */
+void write_providers(FILE *fp)
+{
+	size_t *order = provider_order(), *rank = xrealloc(NULL, (nproviders + 1) * sizeof *rank);
+	size_t i, k, nsig = 0, ncodes = 0, e, first;
+	struct sig *sigs;
+	const char *newest = "0000-00-00";
+	unsigned sig_first[257];
+	int a, c;
+
+	for (i = 0; i < nproviders; i++)
+		rank[order[i]] = i;
+	fprintf(fp, "/* %s */\n\n", banner);
+	/* the providers' lists */
+	for (i = 0; i < nproviders; i++) {
+		static const char *const names[4] = { "psig", "phelp", "pmx", "pdom" };
+		const struct provider *p = &providers[order[i]];
+
+		for (a = 0; a < 4; a++)
+			put_string_array(fp, names[a], i, p->lists[a].item, p->lists[a].n);
+	}
+	/* the entries' lists, in id order of their providers */
+	for (i = 0, e = 0; i < nproviders; i++) {
+		for (k = 0; k < npentries; k++) {
+			const struct pentry *pe = &pentries[k];
+
+			if (pe->provider != (long)order[i])
+				continue;
+			put_string_array(fp, "pmark", e, pe->markers.item, pe->markers.n);
+			put_string_array(fp, "ptext", e, pe->texts.item, pe->texts.n);
+			e++;
+		}
+	}
+	fprintf(fp, "\nstatic const struct smtpcode_provider smtpcode_providers_[%zu] = {\n",
+		nproviders ? nproviders : 1);
+	for (i = 0; i < nproviders; i++) {
+		const struct provider *p = &providers[order[i]];
+		const char *verified = "0000-00-00";
+		size_t n = 0;
+
+		for (k = 0; k < npentries; k++) {
+			if (pentries[k].provider != (long)order[i])
+				continue;
+			n++;
+			if (pentries[k].f[E_VERIFIED].s != NULL &&
+			    strcmp(pentries[k].f[E_VERIFIED].s, verified) > 0)
+				verified = pentries[k].f[E_VERIFIED].s;
+		}
+		if (strcmp(verified, newest) > 0)
+			newest = verified;
+		fputs("\t{ ", fp);
+		put_c_string(fp, p->f[V_PROVIDER].s);
+		fputs(", ", fp);
+		put_c_string(fp, p->f[V_NAME].s);
+		fputs(",\n\t  ", fp);
+		put_c_string(fp, p->f[V_ABOUT].s);
+		fprintf(fp, ",\n\t  smtpcode_psig_%zu_, %d, smtpcode_phelp_%zu_, %d, smtpcode_pmx_%zu_, %d, "
+			    "smtpcode_pdom_%zu_, %d, %zu, \"%s\" },\n",
+			i, p->lists[0].n, i, p->lists[1].n, i, p->lists[2].n, i, p->lists[3].n, n, verified);
+	}
+	fputs("};\n\n", fp);
+	fprintf(fp, "static const char smtpcode_data_verified_[] = \"%s\";\n\n", newest);
+	/* the entries */
+	fprintf(fp, "static const struct smtpcode_provider_entry smtpcode_pentries_[%zu] = {\n",
+		npentries ? npentries : 1);
+	for (i = 0, e = 0; i < nproviders; i++) {
+		for (k = 0; k < npentries; k++) {
+			const struct pentry *pe = &pentries[k];
+			char id[256];
+
+			if (pe->provider != (long)order[i])
+				continue;
+			snprintf(id, sizeof id, "%s/%s", providers[order[i]].f[V_PROVIDER].s,
+				 pe->f[E_ENTRY].s);
+			fputs("\t{ ", fp);
+			put_c_string(fp, id);
+			fputs(", ", fp);
+			put_c_string(fp, pe->f[E_ENTRY].s);
+			fprintf(fp, ", &smtpcode_providers_[%zu], smtpcode_pmark_%zu_, %d, ", i, e,
+				pe->markers.n);
+			put_opt_string(fp, pe->f[E_CODES].s);
+			fputs(", ", fp);
+			put_opt_string(fp, pe->f[E_RANGE].s);
+			fprintf(fp, ", smtpcode_ptext_%zu_, %d,\n\t  ", e, pe->texts.n);
+			put_c_string(fp, pe->f[E_TITLE].s);
+			fputs(",\n\t  ", fp);
+			put_c_string(fp, pe->f[E_SUMMARY].s);
+			fputs(",\n\t  ", fp);
+			put_c_string(fp, pe->f[E_MEANING].s);
+			fputs(",\n\t  ", fp);
+			put_c_string(fp, pe->f[E_HOW_TO_FIX].s);
+			fprintf(fp, ",\n\t  %s, %s, %d, %s, ", actor_c[pe->actor], retry_c[pe->retry],
+				pe->suppress, documented_c[pe->documented]);
+			put_opt_string(fp, pe->f[E_WIRE_CODE].s);
+			fputs(",\n\t  ", fp);
+			put_c_string(fp, pe->f[E_SOURCE].s);
+			fputs(", ", fp);
+			put_opt_string(fp, pe->f[E_SOURCE_COPY].s);
+			fputs(", ", fp);
+			put_c_string(fp, pe->f[E_VERIFIED].s);
+			fputs(",\n\t  ", fp);
+			put_c_string(fp, pe->f[E_SAMPLE].s);
+			fputs(" },\n", fp);
+			e++;
+		}
+	}
+	fputs("};\n\n", fp);
+	/* where each provider's entries start */
+	fprintf(fp, "static const unsigned short smtpcode_provider_first_[%zu] = {", nproviders + 1);
+	for (i = 0, first = 0; i <= nproviders; i++) {
+		fprintf(fp, "%s%zu", i ? ", " : " ", first);
+		if (i < nproviders)
+			for (k = 0; k < npentries; k++)
+				first += pentries[k].provider == (long)order[i];
+	}
+	fputs(" };\n\n", fp);
+	/* what the matcher needs: the codes parsed, the range */
+	fputs("static const struct pcode_ smtpcode_pcodes_[] = {\n", fp);
+	for (i = 0; i < nproviders; i++)
+		for (k = 0; k < npentries; k++) {
+			const struct pentry *pe = &pentries[k];
+
+			if (pe->provider != (long)order[i])
+				continue;
+			for (a = 0; a < pe->ncodes; a++) {
+				int kind = 0, cls = -1, subject = -1, detail = -1;
+
+				if (pe->codes[a].enhanced[0] != '\0')
+					parse_data_code(pe->codes[a].enhanced, &kind, &cls, &subject, &detail);
+				fprintf(fp, "\t{ %d, %d, %d, %d },\n", pe->codes[a].basic,
+					pe->codes[a].enhanced[0] ? cls : -1, subject, detail);
+				ncodes++;
+			}
+		}
+	if (ncodes == 0)
+		fputs("\t{ -1, -1, -1, -1 }\n", fp);
+	fputs("};\n\n", fp);
+	fprintf(fp, "static const struct pmatch_ smtpcode_pmatch_[%zu] = {\n", npentries ? npentries : 1);
+	for (i = 0, ncodes = 0; i < nproviders; i++)
+		for (k = 0; k < npentries; k++) {
+			const struct pentry *pe = &pentries[k];
+
+			if (pe->provider != (long)order[i])
+				continue;
+			fprintf(fp, "\t{ %zu, %d, %d, %d, %d, %d },\n", ncodes, pe->ncodes, pe->range_cls,
+				pe->range_subject, pe->range_lo, pe->range_hi);
+			ncodes += (size_t)pe->ncodes;
+		}
+	fputs("};\n\n", fp);
+	/* the signatures, by first byte (letters in lower case), the longest first */
+	for (i = 0; i < nproviders; i++)
+		nsig += (size_t)providers[order[i]].lists[0].n;
+	sigs = xrealloc(NULL, (nsig + 1) * sizeof *sigs);
+	for (i = 0, nsig = 0; i < nproviders; i++)
+		for (a = 0; a < providers[order[i]].lists[0].n; a++) {
+			sigs[nsig].s = providers[order[i]].lists[0].item[a];
+			sigs[nsig++].provider = i;
+		}
+	qsort(sigs, nsig, sizeof *sigs, compare_sigs);
+	fputs("static const struct psig_ smtpcode_psigs_[] = {\n", fp);
+	for (i = 0; i < nsig; i++) {
+		fputs("\t{ ", fp);
+		put_c_string(fp, sigs[i].s);
+		fprintf(fp, ", %zu, %zu },\n", strlen(sigs[i].s), sigs[i].provider);
+	}
+	if (nsig == 0)
+		fputs("\t{ \"\", 0, 0 }\n", fp);
+	fputs("};\n\n", fp);
+	for (c = 0, i = 0; c <= 256; c++) {
+		while (i < nsig && lower_c((unsigned char)sigs[i].s[0]) < c)
+			i++;
+		sig_first[c] = (unsigned)i;
+	}
+	fputs("static const unsigned short smtpcode_psig_first_[257] = {", fp);
+	for (c = 0; c <= 256; c++)
+		fprintf(fp, "%s%u%s", c % 16 == 0 ? "\n\t" : "", sig_first[c], c < 256 ? ", " : "\n");
+	fputs("};\n", fp);
+	fprintf(fp, "#define SMTPCODE_PROVIDER_COUNT_ %zu\n#define SMTPCODE_PENTRY_COUNT_ %zu\n",
+		nproviders, npentries);
+	free(sigs);
+	free(order);
+	free(rank);
+}
+
+/* The markers, as gperf keywords: marker, entry index in the table. */
+void write_markers(FILE *fp)
+{
+	size_t *order = provider_order(), i, k, e = 0;
+	int a, any = 0;
+
+	fprintf(fp, "%%{\n/* %s */\n%%}\n", banner);
+	fputs("%language=ANSI-C\n%struct-type\n%omit-struct-type\n%readonly-tables\n"
+	      "%compare-lengths\n%define hash-function-name smtpcode_mhash_\n"
+	      "%define lookup-function-name smtpcode_mfind_\n"
+	      "%define word-array-name smtpcode_mwords_\n%define initializer-suffix ,0\n"
+	      "%define constants-prefix SMTPCODE_MGPERF_\nstruct smtpcode_mkey;\n%%\n", fp);
+	for (i = 0; i < nproviders; i++)
+		for (k = 0; k < npentries; k++) {
+			const struct pentry *pe = &pentries[k];
+
+			if (pe->provider != (long)order[i])
+				continue;
+			for (a = 0; a < pe->markers.n; a++) {
+				put_c_string(fp, pe->markers.item[a]);
+				fprintf(fp, ", %zu\n", e);
+				any = 1;
+			}
+			e++;
+		}
+	if (!any)
+		fputs("\"\", 0\n", fp);
+	fputs("%%\n", fp);
+	free(order);
 }
