@@ -420,6 +420,9 @@ struct smtpcode_entry {
 	unsigned long stages; /* bit (1ul << stage) for each stage the reply answers */
 	enum smtpcode_scope scope;
 	enum smtpcode_next next;
+	/* ABI 1, 0.4: bit (1u << class) for each class the defining RFC gives an enhanced
+	 * detail ("This is useful only as a permanent error": 1u << 5); 0 where it says none */
+	unsigned rfc_classes;
 };
 
 /* A code string taken apart (smtpcode_parse_code). A fixed layout: it never grows. */
@@ -802,6 +805,13 @@ SMTPCODE_API int smtpcode_match_provider(const char *text, size_t length,
  * SMTPCODE_ENULL for a NULL match. */
 SMTPCODE_API int smtpcode_provider_text(const struct smtpcode_provider_match *match, char *buf,
 					size_t size);
+
+/* The warnings to show for a reply explained with a provider match (NULL for none): the
+ * reply's own, less SMTPCODE_WARN_NOT_ASSOCIATED when the provider's entry names these very
+ * codes (Microsoft 365's "550 5.4.1" is its everyday pair, however odd to the registry).
+ * 0 for a NULL reply. */
+SMTPCODE_API unsigned smtpcode_reply_warnings(const struct smtpcode_reply *reply,
+					      const struct smtpcode_provider_match *match);
 
 /* smtpcode_explain_reply with hints: when a provider entry matches, the line says the
  * provider's meaning ("Gmail / Google Workspace: SPF did not pass (deferred) (421 4.7.27): ..."). */

@@ -198,6 +198,16 @@ static void test_compare_first_sentence(void **state)
 	assert_int_equal(smtpcode_first_sentence("x.", NULL, 0), 2);
 	/* no buffer but a size: the length all the same, nothing written anywhere */
 	assert_int_equal(smtpcode_first_sentence("A. B.", NULL, 5), 2);
+	/* a quotation is one piece, an ellipsis ends nothing */
+	assert_int_equal(smtpcode_first_sentence("Gmail's \"550 5.7.26 Unauthenticated email. "
+						 "Blocked.\" ends it. Next.", buf, sizeof buf),
+			 61);
+	assert_string_equal(buf, "Gmail's \"550 5.7.26 Unauthenticated email. Blocked.\" ends it.");
+	assert_int_equal(smtpcode_first_sentence("It says ... and more. Next.", buf, sizeof buf),
+			 21);
+	assert_string_equal(buf, "It says ... and more.");
+	/* an unclosed quotation runs to the end */
+	assert_int_equal(smtpcode_first_sentence("A \"b. c", buf, sizeof buf), 7);
 }
 
 int main(void)

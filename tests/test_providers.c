@@ -422,6 +422,31 @@ static void test_providers_errors(void **state)
 	assert_int_equal(smtpcode_match_provider("550 x", 5, &r, NULL, &m), SMTPCODE_ESIZE);
 }
 
+/* A provider's everyday pair is no unusual pair: Microsoft 365's 550 5.4.1 keeps every warning
+ * but that one; the same codes with no sign of Microsoft keep it. */
+static void test_providers_reply_warnings(void **state)
+{
+	const char *ms = "550 5.4.1 Recipient address rejected: Access denied. AS(201806281) "
+			 "[DM6NAM12FT045.eop-nam12.prod.protection.outlook.com]";
+	const char *plain = "550 5.4.1 Recipient address rejected: Access denied";
+	struct smtpcode_reply r = { .size = sizeof r };
+	struct smtpcode_provider_match m;
+
+	(void)state;
+	assert_int_equal(smtpcode_reply_warnings(NULL, NULL), 0);
+	match(ms, NULL, &m);
+	smtpcode_parse_reply(ms, strlen(ms), &r);
+	assert_true(r.warnings & SMTPCODE_WARN_NOT_ASSOCIATED);
+	assert_string_equal(m.entry->provider->id, "microsoft365");
+	assert_int_equal(smtpcode_reply_warnings(&r, &m), r.warnings & ~(unsigned)SMTPCODE_WARN_NOT_ASSOCIATED);
+	assert_int_equal(smtpcode_reply_warnings(&r, NULL), r.warnings);
+	match(plain, NULL, &m);
+	smtpcode_parse_reply(plain, strlen(plain), &r);
+	assert_null(m.entry);
+	assert_int_equal(smtpcode_reply_warnings(&r, &m), r.warnings);
+	assert_true(smtpcode_reply_warnings(&r, &m) & SMTPCODE_WARN_NOT_ASSOCIATED);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -435,6 +460,7 @@ int main(void)
 		cmocka_unit_test(test_providers_uses),
 		cmocka_unit_test(test_providers_texts),
 		cmocka_unit_test(test_providers_errors),
+		cmocka_unit_test(test_providers_reply_warnings),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -187,7 +187,7 @@ static void explain(const struct out *o, const char *text, size_t len,
 		fputc('\n', o->fp);
 	}
 #define WARNING_(name, token, value) \
-	if (r->warnings & SMTPCODE_WARN_##name) { \
+	if (smtpcode_reply_warnings(r, &m) & SMTPCODE_WARN_##name) { \
 		fprintf(o->fp, "- **%s:** ", smtpcode_label(SMTPCODE_LABEL_WARNING)); \
 		md_text(o->fp, smtpcode_warning_text(SMTPCODE_WARN_##name)); \
 		fputc('\n', o->fp); \

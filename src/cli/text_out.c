@@ -375,7 +375,7 @@ static void explain(const struct out *o, const char *text, size_t len,
 		put_field(o->fp, SMTPCODE_LABEL_SOURCE, m.entry->source, o->width);
 	}
 #define WARNING_(name, token, value) \
-	if (r->warnings & SMTPCODE_WARN_##name) { \
+	if (smtpcode_reply_warnings(r, &m) & SMTPCODE_WARN_##name) { \
 		label(o, SMTPCODE_LABEL_WARNING); \
 		out_wrapped(o->fp, smtpcode_warning_text(SMTPCODE_WARN_##name), LABEL_WIDTH, \
 			    o->width); \

@@ -25,6 +25,24 @@ int INTERNAL(lists_class)(const struct smtpcode_entry *enhanced, int reply_class
 	return 0;
 }
 
+int INTERNAL(unusual_pair)(const struct smtpcode_entry *enhanced, int basic)
+{
+	int cls = basic / 100;
+
+	/* The registry's lists are examples, not a closed set (554 5.7.1 and 421 4.7.0 are
+	 * everyday pairs it does not list), so a pair is unusual only when neither the registry
+	 * nor the detail's RFC gives it this class: 401 4.1.3 (X.1.3 is "only useful for
+	 * permanent failures"), not 452 4.2.2 (X.2.2 "should be used as a persistent transient
+	 * failure"). Where the RFC says nothing, a failure's class digit only says whether it is
+	 * transient: Gmail's 421 4.7.26 is its 550 5.7.26 for now. */
+	if (enhanced->basic_code_count == 0 || INTERNAL(lists_basic)(enhanced, basic) ||
+	    INTERNAL(lists_class)(enhanced, cls))
+		return 0;
+	if (enhanced->rfc_classes != 0)
+		return !(enhanced->rfc_classes & 1u << cls);
+	return !((cls == 4 || cls == 5) && INTERNAL(lists_class)(enhanced, 9 - cls));
+}
+
 static void add(struct smtpcode_comparison *c, enum smtpcode_aspect aspect, int same)
 {
 	if (c->count < SMTPCODE_DIFF_MAX) {

@@ -95,6 +95,9 @@ const struct smtpcode_entry *INTERNAL(find)(const char *key, size_t len);
 /* Whether the registry lists a basic code with an enhanced entry, or any code of a class. */
 int INTERNAL(lists_basic)(const struct smtpcode_entry *enhanced, int basic);
 int INTERNAL(lists_class)(const struct smtpcode_entry *enhanced, int reply_class);
+/* Whether a reply pairing basic with this enhanced entry is unusual: neither the registry's
+ * basic codes nor the detail's RFC give the enhanced code that class. */
+int INTERNAL(unusual_pair)(const struct smtpcode_entry *enhanced, int basic);
 
 /* Whether the first sentences of two entries' when-seen texts are the same (text.c). */
 int INTERNAL(same_stage)(const struct smtpcode_entry *a, const struct smtpcode_entry *b);

@@ -173,6 +173,12 @@ static void entry(struct sink *s, const struct smtpcode_entry *e, const char *as
 		for (i = 0; i < e->basic_code_count; i++)
 			INTERNAL(putf)(s, "%s%u", i ? ", " : "", (unsigned)e->basic_codes[i]);
 		INTERNAL(put)(s, "]");
+		key(s, "rfc_classes", indent);
+		INTERNAL(put)(s, "[");
+		for (i = 2, cls2 = 0; i <= 5; i++)
+			if (e->rfc_classes & 1u << i)
+				INTERNAL(putf)(s, "%s%zu", cls2++ ? ", " : "", i);
+		INTERNAL(put)(s, "]");
 	}
 	INTERNAL(putf)(s, "\n%*s}", indent, "");
 }
@@ -310,7 +316,7 @@ int smtpcode_json_explain_hints(const char *text, size_t length, const struct sm
 	key(&s, "warnings", ind);
 	INTERNAL(put)(&s, "[");
 #define WARNING_(name, token, value) \
-	if (r.warnings & SMTPCODE_WARN_##name) { \
+	if (smtpcode_reply_warnings(&r, rc == SMTPCODE_OK ? &m : NULL) & SMTPCODE_WARN_##name) { \
 		INTERNAL(putf)(&s, "%s\n%*s", shown++ ? "," : "", ind + 4, ""); \
 		string(&s, smtpcode_warning_text(SMTPCODE_WARN_##name)); \
 	}

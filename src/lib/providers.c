@@ -547,6 +547,34 @@ int smtpcode_match_provider(const char *text, size_t length, const struct smtpco
 	return m.entry != NULL ? SMTPCODE_OK : SMTPCODE_ENOTFOUND;
 }
 
+unsigned smtpcode_reply_warnings(const struct smtpcode_reply *reply,
+				 const struct smtpcode_provider_match *match)
+{
+	unsigned w;
+	size_t e, i;
+
+	if (reply == NULL || reply->size < SIZE_TO(struct smtpcode_reply, warnings))
+		return 0;
+	w = reply->warnings;
+	if (match == NULL || match->size < SIZE_TO(struct smtpcode_provider_match, entry) ||
+	    match->entry == NULL || reply->enhanced[0] == '\0')
+		return w;
+	e = (size_t)(match->entry - smtpcode_pentries_);
+	if (e >= sizeof smtpcode_pentries_ / sizeof smtpcode_pentries_[0])
+		return w;
+	/* the provider's own entry for these very codes: the pair is its everyday one */
+	for (i = smtpcode_pmatch_[e].code_first;
+	     i < (size_t)smtpcode_pmatch_[e].code_first + smtpcode_pmatch_[e].code_count; i++) {
+		const struct pcode_ *c = &smtpcode_pcodes_[i];
+
+		if ((c->basic < 0 || c->basic == reply->basic) && c->cls >= 0 &&
+		    (c->cls == 0 || c->cls == reply->enhanced_code.reply_class) &&
+		    c->subject == reply->enhanced_code.subject && c->detail == reply->enhanced_code.detail)
+			return w & ~(unsigned)SMTPCODE_WARN_NOT_ASSOCIATED;
+	}
+	return w;
+}
+
 /* The one-line explanation of a reply that a provider entry explains: "Gmail / Google
  * Workspace: SPF check failed (421 4.7.27): summary". */
 void INTERNAL(explain_provider_line)(struct sink *s, const struct smtpcode_provider_match *m,

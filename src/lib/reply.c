@@ -1519,11 +1519,7 @@ static unsigned code_warnings(const struct smtpcode_reply *r)
 	/* RFC 3463 has no class 3: a 354 carrying 2.0.0 is no mismatch */
 	if ((cls == 2 || cls == 4 || cls == 5) && cls != r->enhanced_code.reply_class)
 		w |= SMTPCODE_WARN_CLASS_MISMATCH;
-	/* The registry's lists are examples, not a closed set (554 5.7.1 and 421 4.7.0 are
-	 * everyday pairs it does not list): warn only when it pairs the enhanced code with no
-	 * reply code of this class at all, as with 401 4.1.3. */
-	if (ee != NULL && ee->basic_code_count > 0 && !INTERNAL(lists_basic)(ee, r->basic) &&
-	    !INTERNAL(lists_class)(ee, cls))
+	if (ee != NULL && INTERNAL(unusual_pair)(ee, r->basic))
 		w |= SMTPCODE_WARN_NOT_ASSOCIATED;
 	return w;
 }

@@ -3,6 +3,7 @@
  * comparison and the one-line explanation of a reply. Facts come from the table; this file
  * only words them. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "internal.h"
 
@@ -177,9 +178,10 @@ const char *smtpcode_warning_text(enum smtpcode_warning warning)
 		       "RFC 3463 says they should agree; trust the reply code, whose class "
 		       "decides what the client does.";
 	case SMTPCODE_WARN_NOT_ASSOCIATED:
-		return "The IANA registry pairs this enhanced code with no reply code of this "
-		       "class; the reply code still decides success or failure, the enhanced "
-		       "code only adds detail.";
+		return "An unusual pair: the IANA registry lists this enhanced code only with "
+		       "reply codes of another class (the Basic codes line of its card), so the "
+		       "server uses it loosely; the reply code decides success or failure, the "
+		       "enhanced code only adds detail.";
 	case SMTPCODE_WARN_NONSTANDARD:
 		return "The reply code is defined by no RFC, only some servers send it; trust "
 		       "its first digit (4 temporary, 5 permanent) and the enhanced code.";
@@ -393,13 +395,20 @@ size_t smtpcode_first_sentence(const char *text, char *buf, size_t size)
 
 	if (text == NULL)
 		text = "";
+	int quoted = 0;
+
 	for (; text[n] != '\0'; n++) {
-		if ((text[n] != '.' && text[n] != '?' && text[n] != '!') ||
+		/* a quotation ("550 5.7.26 Unauthenticated email ... blocked.") is one piece */
+		if (text[n] == '"')
+			quoted = !quoted;
+		if (quoted || (text[n] != '.' && text[n] != '?' && text[n] != '!') ||
 		    (text[n + 1] != ' ' && text[n + 1] != '\0'))
 			continue;
-		/* "e.g." and "i.e." do not end a sentence */
+		/* "e.g." and "i.e." do not end a sentence, nor does an ellipsis ("...") */
 		if (n >= 3 && (strncmp(text + n - 3, "e.g", 3) == 0 ||
 			       strncmp(text + n - 3, "i.e", 3) == 0))
+			continue;
+		if (n >= 2 && text[n - 1] == '.' && text[n - 2] == '.')
 			continue;
 		n++;
 		break;
@@ -519,29 +528,70 @@ static void class_sentence(struct sink *d, const struct side *a, const struct si
 		INTERNAL(put)(d, ".");
 }
 
+/* The RFC that defines a code, from its first reference ("RFC 4954 section 6" gives
+ * "RFC 4954"); "RFC 5321" when it names none. */
+static void defining_rfc(const struct smtpcode_entry *e, char *buf, size_t size)
+{
+	const char *r = e->reference_count > 0 ? e->references[0] : "RFC 5321";
+	size_t n = 4;
+
+	while (r[n] >= '0' && r[n] <= '9')
+		n++;
+	snprintf(buf, size, "%.*s", (int)n, r);
+}
+
 static void kind_sentence(struct sink *d, const struct side *basic, const struct side *enh)
 {
-	INTERNAL(putf)(d, "%s is a basic reply code (RFC 5321), the number every reply starts "
-		       "with; %s is an enhanced status code (RFC 3463) that a server adds after it "
-		       "to say more precisely what happened.", basic->code, enh->code);
+	char rfc[16];
+
+	defining_rfc(basic->e, rfc, sizeof rfc);
+	INTERNAL(putf)(d, "%s is a basic reply code (%s), the number every reply starts with; %s "
+		       "is an enhanced status code (RFC 3463) that a server adds after it to say "
+		       "more precisely what happened.", basic->code, rfc, enh->code);
+}
+
+static void put_basic_codes(struct sink *d, const struct smtpcode_entry *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->basic_code_count; i++)
+		INTERNAL(putf)(d, "%s%u", i ? ", " : "", (unsigned)e->basic_codes[i]);
 }
 
 static void pairing_sentence(struct sink *d, const struct side *basic, const struct side *enh,
 			     int paired)
 {
-	size_t i;
+	int number = (int)strtol(basic->code, NULL, 10);
 
 	if (paired) {
 		INTERNAL(putf)(d, "The IANA registry lists %s among the reply codes used with %s, "
 			       "so \"%s %s\" is an expected pair.", basic->code, enh->e->code,
 			       basic->code, enh->code);
-		return;
+	} else if (INTERNAL(lists_class)(enh->e, number / 100)) {
+		INTERNAL(putf)(d, "The IANA registry's examples for %s (", enh->e->code);
+		put_basic_codes(d, enh->e);
+		INTERNAL(putf)(d, ") name other %dxx codes but not %s; they are examples, so \"%s "
+			       "%s\" is an ordinary pair.", number / 100, basic->code, basic->code,
+			       enh->code);
+	} else if (!INTERNAL(unusual_pair)(enh->e, number) && enh->e->rfc_classes != 0) {
+		INTERNAL(putf)(d, "The IANA registry lists %s only with ", enh->e->code);
+		put_basic_codes(d, enh->e);
+		INTERNAL(putf)(d, ", but its RFC gives the detail class %d too, so \"%s %s\" is an "
+			       "ordinary pair.", number / 100, basic->code, enh->code);
+	} else if (!INTERNAL(unusual_pair)(enh->e, number)) {
+		INTERNAL(putf)(d, "The IANA registry lists %s only with ", enh->e->code);
+		put_basic_codes(d, enh->e);
+		INTERNAL(putf)(d, "; a failure's class digit only says whether it is transient, so "
+			       "\"%s %s\" is the transient or permanent form of that pair.",
+			       basic->code, enh->code);
+	} else {
+		INTERNAL(putf)(d, "\"%s %s\" is an unusual pair: the IANA registry lists %s only "
+			       "with ", basic->code, enh->code, enh->e->code);
+		put_basic_codes(d, enh->e);
+		INTERNAL(putf)(d, ", and %s gives the detail no %dxx use; the reply code decides "
+			       "what the client does.",
+			       enh->e->rfc_classes != 0 ? "its RFC" : "nothing", number / 100);
 	}
-	INTERNAL(putf)(d, "The IANA registry does not list %s with %s; it names ", basic->code,
-		       enh->e->code);
-	for (i = 0; i < enh->e->basic_code_count; i++)
-		INTERNAL(putf)(d, "%s%u", i ? ", " : "", (unsigned)enh->e->basic_codes[i]);
-	INTERNAL(put)(d, ".");
 }
 
 /* The first sentence of text, cut at a word boundary with "..." when it is longer than the

@@ -11,7 +11,8 @@ FILE *diag_fp;
 
 static const char *const code_fields[F_CODE_COUNT] = {
 	"code", "class", "status", "title", "summary", "description", "when_seen", "how_to_fix",
-	"who_acts", "retry", "scope", "stages", "next", "references", "related", "basic_codes"
+	"who_acts", "retry", "scope", "stages", "next", "references", "related", "basic_codes",
+	"classes"
 };
 static const char *const pair_fields[P_COUNT] = {
 	"pair", "separates", "how_to_tell", "what_to_do", "references"

@@ -14,6 +14,7 @@ struct entry {
 	int subject, detail; /* -1 where absent or XXX */
 	int status, actor, retry, scope, next;
 	unsigned long stages;
+	unsigned classes; /* bit (1u << class) for each class the defining RFC gives the detail */
 	char *refs[MAX_LIST];
 	int nrefs;
 	char *related[MAX_LIST];
@@ -65,6 +66,15 @@ static void check_list_field(struct entry *e, enum code_field f, const char *nam
 			} else {
 				e->stages |= 1ul << s;
 			}
+			free(items[i]);
+		} else if (f == F_CLASSES) {
+			if (strcmp(items[i], "2") != 0 && strcmp(items[i], "4") != 0 &&
+			    strcmp(items[i], "5") != 0)
+				error_at(e->file, t->line, "classes: '%s' is not 2, 4 or 5", items[i]);
+			else if (e->classes & 1u << (items[i][0] - '0'))
+				error_at(e->file, t->line, "classes: %s is given twice", items[i]);
+			else
+				e->classes |= 1u << (items[i][0] - '0');
 			free(items[i]);
 		} else {
 			if (parse_data_code(items[i], &kind, &cls, &subject, &detail) != 0 ||
@@ -138,6 +148,11 @@ void finish_code(struct block *b)
 			 "registry gives none)");
 	else if (t->s != NULL && strcmp(t->s, "none") != 0)
 		check_list_field(&e, F_BASIC_CODES, "basic_codes");
+	t = &e.f[F_CLASSES];
+	if (code_ok && t->s != NULL && (e.kind != 2 || e.cls != 0 || e.subject < 0 || e.detail < 0))
+		error_at(e.file, t->line, "classes: only a detail in any class (X.1.3) has classes");
+	else
+		check_list_field(&e, F_CLASSES, "classes");
 	if (!code_ok) {
 		free_entry(&e);
 		return;
@@ -440,6 +455,7 @@ void write_table(FILE *fp)
 		put_field(fp, "summary", e->f[F_SUMMARY].s);
 		fprintf(fp, "\t\t.scope = %s,\n\t\t.stages = 0x%lxul,\n\t\t.next = %s,\n",
 			scope_enums[e->scope], e->stages, next_enums[e->next]);
+		fprintf(fp, "\t\t.rfc_classes = 0x%xu,\n", e->classes);
 		fputs("\t},\n", fp);
 	}
 	fputs("};\n", fp);
