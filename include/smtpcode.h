@@ -174,7 +174,9 @@ extern "C" {
 	NEXT(STAGE, stage, 5)          /* when each is seen */ \
 	NEXT(WHO_ACTS, who_acts, 6)    /* who must act */ \
 	NEXT(RETRY, retry, 7)          /* whether to retry */ \
-	NEXT(STATUS, status, 8)        /* standard, non-standard, deprecated */
+	NEXT(STATUS, status, 8)        /* standard, non-standard, deprecated */ \
+	NEXT(OUTCOME, outcome, 9)      /* the success and the failure of one step (235, 535) */ \
+	NEXT(SCOPE, scope, 10)         /* what each refuses: the session, a message, a recipient */
 
 /* Why a resolution says more than its entry (smtpcode_resolve). */
 #define SMTPCODE_NOTE_LIST(FIRST, NEXT) \
@@ -223,7 +225,10 @@ extern "C" {
 	NEXT(MEANING, meaning, 36)         /* what the provider means by a reply */ \
 	NEXT(SOURCE, source, 37)           /* where a provider entry comes from */ \
 	NEXT(PROVIDER_USES, provider_uses, 38) /* providers' own meanings of a code */ \
-	NEXT(PROVIDERS, providers, 39)     /* the heading of the list of providers */
+	NEXT(PROVIDERS, providers, 39)     /* the heading of the list of providers */ \
+	NEXT(SEPARATES, separates, 40)     /* a pair note: what separates the two */ \
+	NEXT(HOW_TO_TELL, how_to_tell, 41) /* a pair note: how to tell which you have */ \
+	NEXT(WHAT_TO_DO_DIFFERENTLY, what_to_do_differently, 42) /* a pair note: what to do */
 
 /* Builds "PREFIX_NAME = value" enumerators from a list. */
 #define SMTPCODE_ENUM_FIRST_(prefix, name, token, value) prefix##name = value
@@ -829,6 +834,23 @@ struct smtpcode_difference {
 	int same; /* 1 when the two codes agree on this aspect */
 };
 
+/* A note written by hand for a pair of codes people compare (codes/pairs.codes): the
+ * sentence that separates them, how to tell which you have, and what to do differently for
+ * each. Library-owned and const. */
+struct smtpcode_pair_note {
+	const char *separates;
+	const char *how_to_tell;
+	const char *what_to_do;
+	const char *const *references; /* "RFC 4954 section 6" */
+	size_t reference_count;
+};
+
+/* The note for two codes as asked ("530", "535"; "5.7.26", "X.7.26"), in either order, or
+ * NULL when there is none or a code is malformed or unknown. An unregistered detail has its
+ * subject's notes. */
+SMTPCODE_API const struct smtpcode_pair_note *smtpcode_pair_note(const char *code_a,
+								  const char *code_b);
+
 /* Two codes side by side, as data. Caller-allocated: set size first. It holds no pointer
  * into the caller's strings: the codes as asked are copied. */
 struct smtpcode_comparison {
@@ -840,11 +862,14 @@ struct smtpcode_comparison {
 	char code_a[16], code_b[16]; /* the codes as asked */
 	size_t count;         /* differences[0 .. count-1], the class contrast first */
 	struct smtpcode_difference differences[SMTPCODE_DIFF_MAX];
+	/* 0.4: the hand-written note of the pair (smtpcode_pair_note), or NULL; where there is
+	 * one it comes first, and the differences never contradict it */
+	const struct smtpcode_pair_note *note;
 };
 
 /* Compares two codes as asked ("235", "5.7.8"): fills out with the entries and the key
- * differences: the class contrast first, then the others in the order of
- * SMTPCODE_ASPECT_LIST. Two codes that agree on an aspect get a
+ * differences: the class contrast first, then outcome, scope, kind, pairing, meaning, stage,
+ * who acts, retry, status (those that apply), and the pair's note. Two codes that agree on an aspect get a
  * sentence saying so (same == 1), never a contradiction. Returns SMTPCODE_OK, or the
  * smtpcode_error of the first code that could not be resolved (out is then untouched),
  * SMTPCODE_ENULL or SMTPCODE_ESIZE for a bad out. */

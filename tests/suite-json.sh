@@ -31,7 +31,9 @@ check enhanced "$entry and .class==5 and .subject==7 and .detail==8 and (.basic_
 check x-form "$entry and .class==null and .canonical==\"X.7.8\"" X.7.8
 check fallback "$entry and .registered==false and (.note|length>0) and .class==4" 4.7.650
 check several "length==3 and (map($entry)|all)" 421 450 550
-check compare "(.a|$entry) and (.b|$entry) and (.differences|length>=3) and (.differences[0]|test(\"235 is a 2xx\"))" 235 535
+check compare ".kind==\"codes\" and (.a|$entry) and (.b|$entry) and (.differences|length>=3) and (.differences[0]|test(\"235 is a 2xx\"))
+	and (.note.separates|test(\"^235 means the AUTH exchange succeeded\")) and (.note.how_to_tell|length>0) and (.note.what_to_do|length>0)" 235 535
+check compare-no-note ".kind==\"codes\" and .note==null and has(\"note\")" 250 421
 check compare-same "(.differences|map(test(\"same entry\"))|any)" 550 550
 check list "length > 100 and (map($entry)|all)" --list
 check list-filter "length > 5 and (map(.code|startswith(\"5.7.\"))|all)" --list 5.7

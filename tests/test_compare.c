@@ -210,6 +210,73 @@ static void test_compare_first_sentence(void **state)
 	assert_int_equal(smtpcode_first_sentence("A \"b. c", buf, sizeof buf), 7);
 }
 
+/* Every pair of codes/pairs.codes has its note, in either order and through smtpcode_compare;
+ * a pair with no note has none. */
+static void test_compare_pair_notes(void **state)
+{
+	FILE *fp = fopen("codes/pairs.codes", "r");
+	char line[512], a[32], b[32];
+	size_t pairs = 0;
+
+	(void)state;
+	assert_non_null(fp);
+	while (fgets(line, sizeof line, fp) != NULL) {
+		const struct smtpcode_pair_note *n, *m;
+		struct smtpcode_comparison c = { .size = sizeof c };
+
+		if (sscanf(line, "pair: %31[^,], %31s", a, b) != 2)
+			continue;
+		pairs++;
+		n = smtpcode_pair_note(a, b);
+		m = smtpcode_pair_note(b, a);
+		if (n == NULL)
+			fail_msg("no note for %s, %s", a, b);
+		assert_ptr_equal(n, m);
+		assert_true(strlen(n->separates) > 20 && strlen(n->how_to_tell) > 20 &&
+			    strlen(n->what_to_do) > 20 && n->reference_count > 0);
+		assert_int_equal(smtpcode_compare(a, b, &c), SMTPCODE_OK);
+		assert_ptr_equal(c.note, n);
+	}
+	fclose(fp);
+	assert_true(pairs >= 60);
+	assert_null(smtpcode_pair_note("235", "421"));
+	assert_null(smtpcode_pair_note("530", "5351"));
+	assert_null(smtpcode_pair_note(NULL, "535"));
+	assert_null(smtpcode_pair_note("530", NULL));
+	/* a note for an enhanced code in one class does not answer for the other */
+	assert_non_null(smtpcode_pair_note("4.7.0", "5.7.0"));
+	assert_null(smtpcode_pair_note("4.7.0", "4.7.0"));
+}
+
+/* Success and failure of one step, and what two failures refuse. */
+static void test_compare_outcome_and_scope(void **state)
+{
+	struct smtpcode_comparison c = { .size = sizeof c };
+	const struct smtpcode_difference *d;
+
+	(void)state;
+	assert_int_equal(smtpcode_compare("235", "535", &c), SMTPCODE_OK);
+	d = find_aspect(&c, SMTPCODE_ASPECT_OUTCOME);
+	assert_non_null(d);
+	assert_ptr_equal(d, &c.differences[1]);
+	assert_non_null(strstr(text(&c, d), "two outcomes of the same step, AUTH"));
+	assert_null(find_aspect(&c, SMTPCODE_ASPECT_SCOPE));
+
+	assert_int_equal(smtpcode_compare("421", "450", &c), SMTPCODE_OK);
+	assert_null(find_aspect(&c, SMTPCODE_ASPECT_OUTCOME));
+	d = find_aspect(&c, SMTPCODE_ASPECT_SCOPE);
+	assert_non_null(d);
+	assert_non_null(strstr(text(&c, d), "421 ends the whole session"));
+	assert_non_null(strstr(text(&c, d), "450 refuses only the one recipient"));
+
+	/* 250 and 550 answer many commands: not one step */
+	assert_int_equal(smtpcode_compare("250", "550", &c), SMTPCODE_OK);
+	assert_null(find_aspect(&c, SMTPCODE_ASPECT_OUTCOME));
+	/* a basic code and an enhanced code are one reply: no scope contrast */
+	assert_int_equal(smtpcode_compare("451", "4.1.3", &c), SMTPCODE_OK);
+	assert_null(find_aspect(&c, SMTPCODE_ASPECT_SCOPE));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -221,6 +288,8 @@ int main(void)
 		cmocka_unit_test(test_compare_errors_leave_out_untouched),
 		cmocka_unit_test(test_compare_every_text_is_a_sentence),
 		cmocka_unit_test(test_compare_first_sentence),
+		cmocka_unit_test(test_compare_pair_notes),
+		cmocka_unit_test(test_compare_outcome_and_scope),
 	};
 
 	return cmocka_run_group_tests_name("compare", tests, NULL, NULL);

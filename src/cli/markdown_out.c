@@ -119,11 +119,18 @@ static void compare(const struct out *o, const struct smtpcode_comparison *c)
 
 	fprintf(o->fp, "# %s %s %s %s\n\n", smtpcode_label(SMTPCODE_LABEL_SMTP), c->code_a,
 		smtpcode_label(SMTPCODE_LABEL_VERSUS), c->code_b);
-	smtpcode_difference_text(c, 0, buf, sizeof buf);
-	md_text(o->fp, buf);
-	if (c->a != c->b) {
-		summary(o->fp, c->a, c->code_a);
-		summary(o->fp, c->b, c->code_b);
+	if (c->note != NULL) {
+		/* the hand-written note leads: the sentence that separates them */
+		md_text(o->fp, c->note->separates);
+		fprintf(o->fp, "\n\n## %s\n\n", smtpcode_label(SMTPCODE_LABEL_HOW_TO_TELL));
+		md_text(o->fp, c->note->how_to_tell);
+	} else {
+		smtpcode_difference_text(c, 0, buf, sizeof buf);
+		md_text(o->fp, buf);
+		if (c->a != c->b) {
+			summary(o->fp, c->a, c->code_a);
+			summary(o->fp, c->b, c->code_b);
+		}
 	}
 	fputs("\n\n", o->fp);
 	card(o->fp, c->a, c->code_a, 2);
@@ -139,6 +146,10 @@ static void compare(const struct out *o, const struct smtpcode_comparison *c)
 		fputc('\n', o->fp);
 	}
 	fprintf(o->fp, "\n## %s\n\n", smtpcode_label(SMTPCODE_LABEL_WHEN_TO_USE_WHICH));
+	if (c->note != NULL) {
+		md_text(o->fp, c->note->what_to_do);
+		fputs("\n\n", o->fp);
+	}
 	use(o->fp, c->a, c->code_a, c->class_a);
 	if (c->a != c->b || c->class_a != c->class_b)
 		use(o->fp, c->b, c->code_b, c->class_b);

@@ -289,6 +289,16 @@ static void compare(const struct out *o, const struct smtpcode_comparison *c)
 	put_colored(o->fp, c->code_b, c->class_b, o->color);
 	fputs("\n\n", o->fp);
 	notes(o, c);
+	if (c->size >= sizeof *c && c->note != NULL) {
+		/* the hand-written note first: what separates them, how to tell, what to do */
+		fprintf(o->fp, "%s\n\n  ", smtpcode_label(SMTPCODE_LABEL_SEPARATES));
+		out_wrapped(o->fp, c->note->separates, 2, o->width);
+		fprintf(o->fp, "\n%s\n\n  ", smtpcode_label(SMTPCODE_LABEL_HOW_TO_TELL));
+		out_wrapped(o->fp, c->note->how_to_tell, 2, o->width);
+		fprintf(o->fp, "\n%s\n\n  ", smtpcode_label(SMTPCODE_LABEL_WHAT_TO_DO_DIFFERENTLY));
+		out_wrapped(o->fp, c->note->what_to_do, 2, o->width);
+		fputc('\n', o->fp);
+	}
 	if (o->width >= MIN_TABLE_WIDTH) {
 		table(o, c);
 	} else {

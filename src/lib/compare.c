@@ -66,6 +66,22 @@ static void compare_kind(struct smtpcode_comparison *c)
 	add(c, SMTPCODE_ASPECT_PAIRING, INTERNAL(lists_basic)(enh, number));
 }
 
+enum smtpcode_stage INTERNAL(one_step)(const struct smtpcode_entry *a, const struct smtpcode_entry *b,
+				       int class_a, int class_b)
+{
+	unsigned long common = a->stages & b->stages;
+	int stage;
+
+	/* a success and a failure of the same command, and of one command only (235 and 535
+	 * of AUTH), not two replies that may answer anything */
+	if (a->kind != b->kind || (class_a == 2) == (class_b == 2) || class_a < 2 || class_b < 2 ||
+	    common == 0 || (common & (common - 1)) != 0)
+		return SMTPCODE_STAGE_UNKNOWN;
+	for (stage = 0; !(common & 1ul << stage); stage++)
+		;
+	return (enum smtpcode_stage)stage;
+}
+
 /* A code's entry (its subject's when the detail is not registered), the class it was met in
  * and the resolution's note; the code as asked is copied into code. */
 static int resolve_side(const char *asked, const struct smtpcode_entry **e, int *cls,
@@ -98,6 +114,14 @@ int smtpcode_compare(const char *code_a, const char *code_b, struct smtpcode_com
 				sizeof c.code_b)) != SMTPCODE_OK)
 		return err;
 	add(&c, SMTPCODE_ASPECT_CLASS, c.class_a == c.class_b);
+	if (c.a != c.b && INTERNAL(one_step)(c.a, c.b, c.class_a, c.class_b) != SMTPCODE_STAGE_UNKNOWN)
+		add(&c, SMTPCODE_ASPECT_OUTCOME, 0);
+	/* what each refuses, for two failures that refuse different things */
+	if (c.a != c.b && c.a->kind == c.b->kind && c.a->scope != c.b->scope &&
+	    c.a->scope != SMTPCODE_SCOPE_NONE &&
+	    c.b->scope != SMTPCODE_SCOPE_NONE && (c.class_a == 4 || c.class_a == 5) &&
+	    (c.class_b == 4 || c.class_b == 5))
+		add(&c, SMTPCODE_ASPECT_SCOPE, 0);
 	if (c.a == c.b) {
 		add(&c, SMTPCODE_ASPECT_SAME_CODE, 1);
 	} else {
@@ -111,6 +135,7 @@ int smtpcode_compare(const char *code_a, const char *code_b, struct smtpcode_com
 	    smtpcode_retry_for(c.a, c.class_a) == smtpcode_retry_for(c.b, c.class_b));
 	if (c.a->status != c.b->status)
 		add(&c, SMTPCODE_ASPECT_STATUS, 0);
+	c.note = smtpcode_pair_note(c.code_a, c.code_b);
 	copy_out(out, &c, sizeof c);
 	return SMTPCODE_OK;
 }

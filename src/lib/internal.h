@@ -98,6 +98,10 @@ int INTERNAL(lists_class)(const struct smtpcode_entry *enhanced, int reply_class
 /* Whether a reply pairing basic with this enhanced entry is unusual: neither the registry's
  * basic codes nor the detail's RFC give the enhanced code that class. */
 int INTERNAL(unusual_pair)(const struct smtpcode_entry *enhanced, int basic);
+/* The one step two codes of one kind are the success and the failure of (235 and 535:
+ * AUTH), or SMTPCODE_STAGE_UNKNOWN. */
+enum smtpcode_stage INTERNAL(one_step)(const struct smtpcode_entry *a, const struct smtpcode_entry *b,
+				       int class_a, int class_b);
 
 /* Whether the first sentences of two entries' when-seen texts are the same (text.c). */
 int INTERNAL(same_stage)(const struct smtpcode_entry *a, const struct smtpcode_entry *b);

@@ -362,6 +362,20 @@ int smtpcode_json_provider(const struct smtpcode_provider *p, int indent, char *
 	return INTERNAL(sink_result)(&s);
 }
 
+/* A pair note object, or null. */
+static void pair_note(struct sink *s, const struct smtpcode_pair_note *n, int indent)
+{
+	if (n == NULL) {
+		INTERNAL(put)(s, "null");
+		return;
+	}
+	INTERNAL(putf)(s, "{\n%*s\"separates\": ", indent + 2, "");
+	string(s, n->separates);
+	text_field(s, "how_to_tell", n->how_to_tell, indent);
+	text_field(s, "what_to_do", n->what_to_do, indent);
+	INTERNAL(putf)(s, "\n%*s}", indent, "");
+}
+
 int smtpcode_json_compare(const char *code_a, const char *code_b, int indent, char *buf,
 			  size_t size)
 {
@@ -372,10 +386,13 @@ int smtpcode_json_compare(const char *code_a, const char *code_b, int indent, ch
 
 	if (rc != SMTPCODE_OK || (rc = smtpcode_compare(code_a, code_b, &c)) != SMTPCODE_OK)
 		return rc;
-	INTERNAL(putf)(&s, "{\n%*s\"a\": ", ind + 2, "");
+	INTERNAL(putf)(&s, "{\n%*s\"kind\": \"codes\"", ind + 2, "");
+	key(&s, "a", ind);
 	entry(&s, c.a, c.code_a, c.note_a, ind + 2);
 	key(&s, "b", ind);
 	entry(&s, c.b, c.code_b, c.note_b, ind + 2);
+	key(&s, "note", ind);
+	pair_note(&s, c.note, ind + 2);
 	key(&s, "differences", ind);
 	INTERNAL(put)(&s, "[");
 	for (i = 0; i < c.count; i++) {

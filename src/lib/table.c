@@ -11,6 +11,16 @@ static const struct smtpcode_key *smtpcode_find_(const char *str, size_t len);
 
 #include "codes-table.inc"
 
+struct smtpcode_pair_ {
+	long entry_a; /* index into smtpcode_table_ */
+	int class_a;  /* the class the note is for; 0: any */
+	long entry_b;
+	int class_b;
+	struct smtpcode_pair_note note;
+};
+
+#include "pairs-table.inc"
+
 GPERF_OUTPUT_BEGIN
 #include "codes-hash.inc"
 GPERF_OUTPUT_END
@@ -205,3 +215,32 @@ const struct smtpcode_entry *smtpcode_entry_at(size_t index)
 	return index < TABLE_SIZE ? &smtpcode_table_[index] : NULL;
 }
 
+/* Whether one side of a pair note is the entry e met in class cls (0: any). */
+static int pair_side(long entry, int note_class, const struct smtpcode_entry *e, int cls)
+{
+	return entry >= 0 && &smtpcode_table_[entry] == e &&
+	       (note_class == 0 || cls == 0 || note_class == cls);
+}
+
+const struct smtpcode_pair_note *smtpcode_pair_note(const char *code_a, const char *code_b)
+{
+	struct smtpcode_resolution ra = { .size = sizeof ra }, rb = { .size = sizeof rb };
+	const struct smtpcode_entry *a, *b;
+	size_t i;
+
+	if (smtpcode_resolve(code_a, &ra) != SMTPCODE_OK ||
+	    smtpcode_resolve(code_b, &rb) != SMTPCODE_OK)
+		return NULL;
+	a = smtpcode_resolved_entry(&ra);
+	b = smtpcode_resolved_entry(&rb);
+	for (i = 0; i < SMTPCODE_PAIR_COUNT_; i++) {
+		const struct smtpcode_pair_ *p = &smtpcode_pairs_[i];
+
+		if ((pair_side(p->entry_a, p->class_a, a, ra.reply_class) &&
+		     pair_side(p->entry_b, p->class_b, b, rb.reply_class)) ||
+		    (pair_side(p->entry_a, p->class_a, b, rb.reply_class) &&
+		     pair_side(p->entry_b, p->class_b, a, ra.reply_class)))
+			return &p->note;
+	}
+	return NULL;
+}

@@ -320,6 +320,12 @@ const char *smtpcode_label(enum smtpcode_label label)
 		return "Provider uses";
 	case SMTPCODE_LABEL_PROVIDERS:
 		return "Providers";
+	case SMTPCODE_LABEL_SEPARATES:
+		return "What separates them";
+	case SMTPCODE_LABEL_HOW_TO_TELL:
+		return "How to tell which you have";
+	case SMTPCODE_LABEL_WHAT_TO_DO_DIFFERENTLY:
+		return "What to do differently";
 	case SMTPCODE_LABEL_REMOTE_SERVER:
 		return "Remote server";
 	case SMTPCODE_LABEL_IN_SHORT:
@@ -672,6 +678,41 @@ static void retry_sentence(struct sink *d, const struct side *a, const struct si
 			       b->code, smtpcode_retry_text(rb));
 }
 
+/* What a reply of each scope does, as a clause. */
+static const char *scope_clause(enum smtpcode_scope scope)
+{
+	switch (scope) {
+	case SMTPCODE_SCOPE_NONE:
+		break;
+	case SMTPCODE_SCOPE_SESSION:
+		return "ends the whole session: the connection closes and nothing more goes over it";
+	case SMTPCODE_SCOPE_TRANSACTION:
+		return "refuses the whole message, for every recipient at once";
+	case SMTPCODE_SCOPE_RECIPIENT:
+		return "refuses only the one recipient (or sender) it answers, and the transaction "
+		       "goes on for the others";
+	case SMTPCODE_SCOPE_COMMAND:
+		return "refuses only the command it answers, and the session goes on";
+	}
+	return "refuses nothing";
+}
+
+static void scope_sentence(struct sink *d, const struct side *a, const struct side *b)
+{
+	INTERNAL(putf)(d, "%s %s; %s %s.", a->code, scope_clause(a->e->scope), b->code,
+		       scope_clause(b->e->scope));
+}
+
+static void outcome_sentence(struct sink *d, const struct side *a, const struct side *b)
+{
+	const struct side *ok = a->cls == 2 ? a : b, *bad = ok == a ? b : a;
+
+	INTERNAL(putf)(d, "%s and %s are the two outcomes of the same step, %s: %s says it "
+		       "succeeded, %s that it failed%s.", a->code, b->code,
+		       smtpcode_stage_name(INTERNAL(one_step)(a->e, b->e, a->cls, b->cls)),
+		       ok->code, bad->code, bad->cls == 4 ? " for now" : "");
+}
+
 static void same_sentence(struct sink *d, const struct side *a, const struct side *b)
 {
 	if (a->cls == b->cls)
@@ -729,6 +770,12 @@ int INTERNAL(difference)(struct sink *s, const struct smtpcode_comparison *c, si
 		break;
 	case SMTPCODE_ASPECT_RETRY:
 		retry_sentence(s, &a, &b, d->same);
+		break;
+	case SMTPCODE_ASPECT_OUTCOME:
+		outcome_sentence(s, &a, &b);
+		break;
+	case SMTPCODE_ASPECT_SCOPE:
+		scope_sentence(s, &a, &b);
 		break;
 	case SMTPCODE_ASPECT_STATUS:
 		INTERNAL(putf)(s, "%s is ", a.code);
