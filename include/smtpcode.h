@@ -681,6 +681,12 @@ SMTPCODE_API int smtpcode_reply_next(const char *text, size_t length, size_t *of
 SMTPCODE_API int smtpcode_reply_text(const char *text, size_t length,
 				     const struct smtpcode_reply *reply, char *buf, size_t size);
 
+/* The codes a parsed reply carries, as a person writes them: "550 5.7.1", "550", "5.7.1";
+ * "" for none. snprintf-style; SMTPCODE_ENULL for a NULL reply, or a NULL buf with a
+ * size. */
+SMTPCODE_API int smtpcode_reply_codes(const struct smtpcode_reply *reply, char *buf,
+				      size_t size);
+
 /* The entries that explain a parsed reply: the basic code's, and the enhanced code's own or,
  * for an unregistered detail, its subject's (*enhanced_note then says so). Any pointer may be
  * NULL. Returns whether either entry was found. */
@@ -867,6 +873,25 @@ struct smtpcode_comparison {
 	const struct smtpcode_pair_note *note;
 };
 
+/* Two replies side by side (smtpcode '550 5.7.1' '554 5.7.1'): difference i of the reply in
+ * text_a and the one in text_b, as a sentence. The basic codes' differences come first (as
+ * smtpcode_compare gives them), then the enhanced codes' (after the basic codes', only their
+ * meanings and who acts or whether to retry where those differ), then what each provider
+ * means by its reply; when the codes agree, a
+ * sentence saying so leads. hints apply to both. snprintf-style; SMTPCODE_ENOTFOUND past the
+ * last difference or when a text holds no code, SMTPCODE_ENULL for a NULL text (or a NULL
+ * buf with a size), SMTPCODE_ESYNTAX or SMTPCODE_ESIZE for bad hints. */
+SMTPCODE_API int smtpcode_reply_difference(const char *text_a, size_t length_a,
+					   const char *text_b, size_t length_b,
+					   const struct smtpcode_hints *hints, size_t i, char *buf,
+					   size_t size);
+
+/* The note of two replies' codes: of their basic codes where those differ, else of their
+ * enhanced codes; NULL when there is none or a text holds no code. */
+SMTPCODE_API const struct smtpcode_pair_note *
+smtpcode_reply_pair_note(const char *text_a, size_t length_a, const char *text_b,
+			 size_t length_b);
+
 /* Compares two codes as asked ("235", "5.7.8"): fills out with the entries and the key
  * differences: the class contrast first, then outcome, scope, kind, pairing, meaning, stage,
  * who acts, retry, status (those that apply), and the pair's note. Two codes that agree on an aspect get a
@@ -936,6 +961,13 @@ SMTPCODE_API int smtpcode_json_explain(const char *text, size_t length, int inde
 SMTPCODE_API int smtpcode_json_explain_hints(const char *text, size_t length,
 					     const struct smtpcode_hints *hints, int indent,
 					     char *buf, size_t size);
+
+/* The comparison of two replies: {"kind": "replies", "a": explain, "b": explain,
+ * "differences": [...], "note": null | {...}}. Errors as smtpcode_json_explain_hints. */
+SMTPCODE_API int smtpcode_json_compare_replies(const char *text_a, size_t length_a,
+					       const char *text_b, size_t length_b,
+					       const struct smtpcode_hints *hints, int indent,
+					       char *buf, size_t size);
 
 /* The provider entry object of the JSON contract. SMTPCODE_ENULL for a NULL entry. */
 SMTPCODE_API int smtpcode_json_provider_entry(const struct smtpcode_provider_entry *entry,

@@ -64,6 +64,11 @@ else
 	echo "FAIL json explain-nothing: exit $rc"
 	printf '%s\n' "$out" | head -20
 fi
+check compare-replies ".kind==\"replies\" and (.a|$explain) and (.b|$explain) and .a.basic_code==550
+	and .b.basic_code==554 and (.differences|length>=3) and (.differences[0]|test(\"550 and 554\"))
+	and (.note.separates|test(\"^550 refuses\"))" '550 5.7.1 Relay access denied' '554 5.7.1 Service unavailable'
+check compare-replies-explain ".kind==\"replies\" and .a.provider.id==\"google\" and .b.provider.id==\"outlook\"
+	and (.differences[0]|test(\"same codes\")) and .note==null" --explain '550 5.7.1 The user or domain that you are sending to (or from) has a policy that prohibited the mail that you sent. - gsmtp' --explain '550 5.7.1 messages weren'"'"'t sent (S3140)'
 # providers: the explain object's provider keys, a marker operand, the lists
 pentry='(.id|test("^[a-z0-9-]+/.")) and (.provider|type=="string")
 	and (.match=="marker" or .match=="codes_text" or .match=="codes" or .match=="range")

@@ -495,10 +495,17 @@ static void test_cli_explain_forms(void **state)
 	run(&r, "--json", "550 5.1.1 User unknown", NULL); /* an operand holding a reply */
 	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
 	assert_non_null(strstr(r.out, "\"basic_code\": 550"));
-	run(&r, "421 4.7.0 Try later", "550 5.1.1 User unknown", NULL); /* no comparison */
+	/* two operands holding replies are compared (issue 15), each explained in one line */
+	run(&r, "421 4.7.0 Try later", "550 5.1.1 User unknown", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_non_null(strstr(r.out, "421 4.7.0 vs 550 5.1.1"));
+	assert_non_null(strstr(r.out, "Key differences"));
+	assert_non_null(strstr(r.out, "421 is a 4xx"));
+	/* a reply and a code are not two replies: each is shown in turn */
+	run(&r, "421 4.7.0 Try later", "550", NULL);
 	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
 	assert_non_null(strstr(r.out, "Reply code       421"));
-	assert_non_null(strstr(r.out, "Reply code       550"));
+	assert_null(strstr(r.out, "Key differences"));
 }
 
 static void test_cli_explain_review_findings(void **state)

@@ -277,6 +277,87 @@ static void test_compare_outcome_and_scope(void **state)
 	assert_null(find_aspect(&c, SMTPCODE_ASPECT_SCOPE));
 }
 
+/* Two replies: the differences of their codes, the note, the providers, and the errors. */
+static void test_compare_replies(void **state)
+{
+	const char *a = "550 5.7.1 Relay access denied", *b = "554 5.7.1 Service unavailable";
+	const char *g = "550 5.7.1 The user or domain that you are sending to (or from) has a "
+			"policy that prohibited the mail that you sent. - gsmtp";
+	struct smtpcode_hints bad = { sizeof bad, "no-such-provider", NULL, NULL };
+	static char json[1 << 18];
+	char buf[2048];
+	size_t i;
+	int n;
+
+	(void)state;
+	n = smtpcode_reply_difference(a, strlen(a), b, strlen(b), NULL, 0, buf, sizeof buf);
+	assert_true(n > 0 && (size_t)n == strlen(buf));
+	assert_non_null(strstr(buf, "Both 550 and 554 are 5xx"));
+	for (i = 0; smtpcode_reply_difference(a, strlen(a), b, strlen(b), NULL, i, NULL, 0) > 0; i++)
+		;
+	assert_true(i >= 4);
+	assert_int_equal(smtpcode_reply_difference(a, strlen(a), b, strlen(b), NULL, i, buf,
+						   sizeof buf),
+			 SMTPCODE_ENOTFOUND);
+	assert_non_null(smtpcode_reply_pair_note(a, strlen(a), b, strlen(b)));
+	assert_ptr_equal(smtpcode_reply_pair_note(a, strlen(a), b, strlen(b)),
+			 smtpcode_pair_note("550", "554"));
+
+	/* the same codes: that first, then what the provider means */
+	smtpcode_reply_difference(a, strlen(a), g, strlen(g), NULL, 0, buf, sizeof buf);
+	assert_non_null(strstr(buf, "same codes, 550 5.7.1"));
+	smtpcode_reply_difference(a, strlen(a), g, strlen(g), NULL, 1, buf, sizeof buf);
+	assert_non_null(strstr(buf, "Gmail"));
+	assert_int_equal(smtpcode_reply_difference(a, strlen(a), g, strlen(g), NULL, 2, buf,
+						   sizeof buf),
+			 SMTPCODE_ENOTFOUND);
+	assert_null(smtpcode_reply_pair_note(a, strlen(a), g, strlen(g)));
+
+	n = smtpcode_json_compare_replies(a, strlen(a), b, strlen(b), NULL, 0, json, sizeof json);
+	assert_true(n > 0 && (size_t)n < sizeof json);
+	assert_non_null(strstr(json, "\"kind\": \"replies\""));
+	assert_non_null(strstr(json, "\"separates\": \"550 refuses"));
+
+	assert_int_equal(smtpcode_reply_difference(NULL, 0, b, strlen(b), NULL, 0, buf, sizeof buf),
+			 SMTPCODE_ENULL);
+	assert_int_equal(smtpcode_reply_difference(a, strlen(a), b, strlen(b), NULL, 0, NULL, 8),
+			 SMTPCODE_ENULL);
+	assert_int_equal(smtpcode_reply_difference("no code", 7, b, strlen(b), NULL, 0, buf,
+						   sizeof buf),
+			 SMTPCODE_ENOTFOUND);
+	assert_int_equal(smtpcode_reply_difference(a, strlen(a), b, strlen(b), &bad, 0, buf,
+						   sizeof buf),
+			 SMTPCODE_ESYNTAX);
+	assert_int_equal(smtpcode_json_compare_replies(a, strlen(a), b, strlen(b), &bad, 0, json,
+						       sizeof json),
+			 SMTPCODE_ESYNTAX);
+	assert_int_equal(smtpcode_json_compare_replies(a, strlen(a), NULL, 0, NULL, 0, json,
+						       sizeof json),
+			 SMTPCODE_ENULL);
+	assert_null(smtpcode_reply_pair_note(NULL, 0, b, strlen(b)));
+}
+
+/* The codes of a reply as a person writes them. */
+static void test_compare_reply_codes(void **state)
+{
+	struct smtpcode_reply r = { .size = sizeof r };
+	char buf[32];
+
+	(void)state;
+	smtpcode_parse_reply("550 5.7.1 No", 12, &r);
+	assert_int_equal(smtpcode_reply_codes(&r, buf, sizeof buf), 9);
+	assert_string_equal(buf, "550 5.7.1");
+	smtpcode_parse_reply("Status: 5.1.1", 13, &r);
+	smtpcode_reply_codes(&r, buf, sizeof buf);
+	assert_string_equal(buf, "5.1.1");
+	smtpcode_parse_reply("421 Later", 9, &r);
+	assert_int_equal(smtpcode_reply_codes(&r, buf, 2), 3);
+	assert_string_equal(buf, "4");
+	assert_int_equal(smtpcode_reply_codes(NULL, buf, sizeof buf), SMTPCODE_ENULL);
+	assert_int_equal(smtpcode_reply_codes(&r, NULL, 4), SMTPCODE_ENULL);
+	assert_int_equal(smtpcode_reply_codes(&r, NULL, 0), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -290,6 +371,8 @@ int main(void)
 		cmocka_unit_test(test_compare_first_sentence),
 		cmocka_unit_test(test_compare_pair_notes),
 		cmocka_unit_test(test_compare_outcome_and_scope),
+		cmocka_unit_test(test_compare_replies),
+		cmocka_unit_test(test_compare_reply_codes),
 	};
 
 	return cmocka_run_group_tests_name("compare", tests, NULL, NULL);

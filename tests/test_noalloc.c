@@ -364,6 +364,20 @@ static void test_noalloc_providers(void **state)
 				sum += smtpcode_provider_uses(e->codes, u, 64) > 0;
 		}
 	}
+	/* two replies side by side: every sample against the next */
+	for (i = 0; i + 1 < smtpcode_provider_count(); i++) {
+		const struct smtpcode_provider_entry *a = smtpcode_provider_entry_at(smtpcode_provider_at(i), 0);
+		const struct smtpcode_provider_entry *b = smtpcode_provider_entry_at(smtpcode_provider_at(i + 1), 0);
+		size_t la = strlen(a->sample), lb = strlen(b->sample);
+
+		for (k = 0; smtpcode_reply_difference(a->sample, la, b->sample, lb, NULL, k, json,
+						      sizeof json) > 0;
+		     k++)
+			sum++;
+		sum += smtpcode_json_compare_replies(a->sample, la, b->sample, lb, NULL, 2, json,
+						     sizeof json) > 0;
+		sum += smtpcode_reply_pair_note(a->sample, la, b->sample, lb) != NULL;
+	}
 	assert_no_heap_calls(before, "the provider calls");
 	assert_true(sum > 2000);
 }

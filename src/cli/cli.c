@@ -172,6 +172,24 @@ static int run_codes(struct run *run, char **args)
 }
 
 /* Two codes side by side; a code that cannot be looked up is reported as for a single one. */
+/* Two reply texts side by side; each must hold a code. */
+static int run_replies(struct run *run, char **texts)
+{
+	struct smtpcode_reply r = { .size = sizeof r };
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (smtpcode_parse_reply(texts[i], strlen(texts[i]), &r) != SMTPCODE_OK) {
+			fail(run->err, SMTPCODE_EXIT_UNKNOWN, "no reply code in the %s text",
+			     i == 0 ? "first" : "second");
+			return SMTPCODE_EXIT_UNKNOWN;
+		}
+	run->w->begin(&run->out);
+	run->w->replies(&run->out, texts[0], strlen(texts[0]), texts[1], strlen(texts[1]));
+	run->w->end(&run->out, 1);
+	return SMTPCODE_EXIT_FOUND;
+}
+
 static int run_compare(struct run *run, char **codes)
 {
 	struct smtpcode_comparison c = { .size = sizeof c };
@@ -282,8 +300,12 @@ int smtpcode_cli(int argc, char **argv, FILE *out, FILE *err)
 		status = run_list(&run, run.o.nargs ? args[0] : NULL);
 	else if (run.o.mode == MODE_SEARCH)
 		status = run_search(&run, args);
+	else if (run.o.mode == MODE_EXPLAIN && run.o.explains == 2)
+		status = run_replies(&run, args);
 	else if (run.o.mode == MODE_EXPLAIN)
 		status = run_explain(&run, args);
+	else if (run.o.nargs == 2 && is_reply(args[0]) && is_reply(args[1]))
+		status = run_replies(&run, args);
 	else if (run.o.nargs == 2 && !run.o.brief && !is_reply(args[0]) && !is_reply(args[1]) &&
 		 marker_of(args[0]) == NULL && marker_of(args[1]) == NULL)
 		status = run_compare(&run, args);

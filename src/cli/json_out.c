@@ -6,12 +6,12 @@
 
 /* One object to ask the library for. */
 struct request {
-	enum { ENTRY, COMPARE, EXPLAIN, PENTRY, PROVIDER } what;
-	const char *a, *b; /* the code(s), or the reply text */
+	enum { ENTRY, COMPARE, EXPLAIN, PENTRY, PROVIDER, REPLIES } what;
+	const char *a, *b; /* the code(s), or the reply text(s) */
 	const struct smtpcode_hints *hints;
 	const struct smtpcode_provider_entry *pe;
 	const struct smtpcode_provider *p;
-	size_t len;        /* the reply text's length */
+	size_t len, len_b; /* the reply texts' lengths */
 	int indent;
 };
 
@@ -28,6 +28,9 @@ static int ask(const struct request *q, char *buf, size_t size)
 		return smtpcode_json_provider_entry(q->pe, q->indent, buf, size);
 	case PROVIDER:
 		return smtpcode_json_provider(q->p, q->indent, buf, size);
+	case REPLIES:
+		return smtpcode_json_compare_replies(q->a, q->len, q->b, q->len_b, q->hints,
+						     q->indent, buf, size);
 	}
 	return SMTPCODE_ENULL;
 }
@@ -57,7 +60,7 @@ static int indent(const struct out *o)
 static void one_code(const struct out *o, const char *asked,
 		     const struct smtpcode_resolution *r)
 {
-	struct request q = { ENTRY, NULL, NULL, NULL, NULL, NULL, 0, 0 };
+	struct request q = { ENTRY, NULL, NULL, NULL, NULL, NULL, 0, 0, 0 };
 
 	(void)r;
 	q.a = asked;
@@ -67,7 +70,7 @@ static void one_code(const struct out *o, const char *asked,
 
 static void compare(const struct out *o, const struct smtpcode_comparison *c)
 {
-	struct request q = { COMPARE, NULL, NULL, NULL, NULL, NULL, 0, 0 };
+	struct request q = { COMPARE, NULL, NULL, NULL, NULL, NULL, 0, 0, 0 };
 
 	q.a = c->code_a;
 	q.b = c->code_b;
@@ -78,7 +81,7 @@ static void compare(const struct out *o, const struct smtpcode_comparison *c)
 static void explain(const struct out *o, const char *text, size_t len,
 		    const struct smtpcode_reply *r)
 {
-	struct request q = { EXPLAIN, NULL, NULL, NULL, NULL, NULL, 0, 0 };
+	struct request q = { EXPLAIN, NULL, NULL, NULL, NULL, NULL, 0, 0, 0 };
 
 	(void)r;
 	q.a = text;
@@ -96,7 +99,7 @@ static void list(const struct out *o, const struct smtpcode_entry *const *entrie
 
 	fputs("[", o->fp);
 	for (i = 0; i < n; i++) {
-		struct request q = { ENTRY, NULL, NULL, NULL, NULL, NULL, 0, 2 };
+		struct request q = { ENTRY, NULL, NULL, NULL, NULL, NULL, 0, 0, 2 };
 
 		q.a = code_in_class(entries[i], shown_class ? shown_class - '0' : 0, asked,
 				    sizeof asked);
@@ -108,7 +111,7 @@ static void list(const struct out *o, const struct smtpcode_entry *const *entrie
 
 static void pentry(const struct out *o, const struct smtpcode_provider_entry *e)
 {
-	struct request q = { PENTRY, NULL, NULL, NULL, NULL, NULL, 0, 0 };
+	struct request q = { PENTRY, NULL, NULL, NULL, NULL, NULL, 0, 0, 0 };
 
 	q.pe = e;
 	q.indent = indent(o);
@@ -121,7 +124,7 @@ static void providers(const struct out *o, const struct smtpcode_provider *p)
 
 	fputs("[", o->fp);
 	for (i = 0; i < n; i++) {
-		struct request q = { PROVIDER, NULL, NULL, NULL, NULL, NULL, 0, 2 };
+		struct request q = { PROVIDER, NULL, NULL, NULL, NULL, NULL, 0, 0, 2 };
 
 		if (p != NULL) {
 			q.what = PENTRY;
@@ -154,5 +157,19 @@ static void end(const struct out *o, size_t shown)
 		fputc('\n', o->fp);
 }
 
+static void replies(const struct out *o, const char *a, size_t len_a, const char *b,
+		    size_t len_b)
+{
+	struct request q = { REPLIES, NULL, NULL, NULL, NULL, NULL, 0, 0, 0 };
+
+	q.a = a;
+	q.len = len_a;
+	q.b = b;
+	q.len_b = len_b;
+	q.hints = o->hints;
+	q.indent = indent(o);
+	put_json(o->fp, &q);
+}
+
 const struct writer json_writer = { begin,   between, end,  one_code, compare,
-				    explain, list,    1,    pentry,   providers };
+				    explain, list,    1,    pentry,   providers, replies };

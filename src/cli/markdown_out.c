@@ -269,5 +269,45 @@ static void providers(const struct out *o, const struct smtpcode_provider *p)
 	}
 }
 
+/* Two replies, as a page: the separating sentence, how to tell, each reply explained, the
+ * differences, what to do differently. */
+static void replies(const struct out *o, const char *a, size_t len_a, const char *b,
+		    size_t len_b)
+{
+	struct smtpcode_reply ra = { .size = sizeof ra }, rb = { .size = sizeof rb };
+	const struct smtpcode_pair_note *n = smtpcode_reply_pair_note(a, len_a, b, len_b);
+	char ca[32], cb[32], buf[2048];
+	size_t i;
+
+	smtpcode_parse_reply(a, len_a, &ra);
+	smtpcode_parse_reply(b, len_b, &rb);
+	smtpcode_reply_codes(&ra, ca, sizeof ca);
+	smtpcode_reply_codes(&rb, cb, sizeof cb);
+	fprintf(o->fp, "# %s %s %s %s\n\n", smtpcode_label(SMTPCODE_LABEL_SMTP), ca,
+		smtpcode_label(SMTPCODE_LABEL_VERSUS), cb);
+	if (n != NULL) {
+		md_text(o->fp, n->separates);
+		fprintf(o->fp, "\n\n## %s\n\n", smtpcode_label(SMTPCODE_LABEL_HOW_TO_TELL));
+		md_text(o->fp, n->how_to_tell);
+		fputs("\n\n", o->fp);
+	}
+	fprintf(o->fp, "- **%s**: ", ca);
+	md_text(o->fp, explain_message(a, len_a, o->hints, buf, sizeof buf));
+	fprintf(o->fp, "\n- **%s**: ", cb);
+	md_text(o->fp, explain_message(b, len_b, o->hints, buf, sizeof buf));
+	fprintf(o->fp, "\n\n## %s\n\n", smtpcode_label(SMTPCODE_LABEL_KEY_DIFFERENCES));
+	for (i = 0; smtpcode_reply_difference(a, len_a, b, len_b, o->hints, i, buf, sizeof buf) >= 0;
+	     i++) {
+		fprintf(o->fp, "%zu. ", i + 1);
+		md_text(o->fp, buf);
+		fputc('\n', o->fp);
+	}
+	if (n != NULL) {
+		fprintf(o->fp, "\n## %s\n\n", smtpcode_label(SMTPCODE_LABEL_WHAT_TO_DO_DIFFERENTLY));
+		md_text(o->fp, n->what_to_do);
+		fputc('\n', o->fp);
+	}
+}
+
 const struct writer markdown_writer = { begin,	 between, end,	one_code, compare,
-					explain, list,	  0,	pentry,	  providers };
+					explain, list,	  0,	pentry,	  providers, replies };

@@ -23,6 +23,8 @@ static const char help_text[] =
 	"  smtpcode CODE CODE...   print each code in turn\n"
 	"  smtpcode MARKER         a provider's entry by its marker (TSS04, S3140)\n"
 	"  smtpcode --explain TEXT explain a reply as pasted (a bounce, a log line, an error)\n"
+	"  smtpcode --explain A --explain B, smtpcode 'REPLY' 'REPLY'\n"
+	"                          compare two replies: their codes, and what each provider means\n"
 	"  smtpcode --list providers | PROVIDER\n"
 	"                          the providers smtpcode knows, or one provider's entries\n"
 	"\n"
@@ -120,6 +122,7 @@ static int take_option(const char *a, struct options *o, enum color *color, FILE
 		o->mode = MODE_SEARCH;
 	} else if (strcmp(a, "--explain") == 0) {
 		o->mode = MODE_EXPLAIN;
+		o->explains++;
 	} else if (strcmp(a, "--color=auto") == 0 || strcmp(a, "--color") == 0) {
 		*color = COLOR_AUTO; /* the default, named to undo an earlier --color= */
 	} else if (strcmp(a, "--color=always") == 0) {
@@ -196,6 +199,12 @@ int parse_options(int argc, char **argv, struct options *o, FILE *out, FILE *err
 		return fail(err, SMTPCODE_EXIT_USAGE, "--search needs at least one word");
 	if (o->mode == MODE_LIST && o->nargs > 1)
 		return usage_error(err, "--list takes one filter; unexpected", argv[2]);
+	/* --explain A --explain B: each takes exactly one text, and two is the most */
+	if (o->explains > 2)
+		return fail(err, SMTPCODE_EXIT_USAGE, "--explain compares two texts at most");
+	if (o->explains == 2 && o->nargs != 2)
+		return fail(err, SMTPCODE_EXIT_USAGE, "with two --explain, each takes one text "
+			    "(quote a text that has spaces)");
 	o->color = want_color(color, out);
 	o->width = terminal_width(out);
 	return -1;

@@ -20,6 +20,7 @@ struct options {
 	int color; /* resolved: 1 to colour the output */
 	int width;
 	int nargs; /* the operands (codes, filter or words): argv[1] .. argv[nargs] */
+	int explains; /* how many times --explain was given: 2 compares two texts */
 	/* --provider, --host, --rcpt: who sent the reply, as the user knows it */
 	const char *provider, *host, *rcpt;
 };

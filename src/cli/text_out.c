@@ -278,6 +278,21 @@ static void advice(const struct out *o, const struct smtpcode_entry *e, int cls,
 	out_wrapped(o->fp, buf, indent, o->width);
 }
 
+/* A pair's hand-written note, which a comparison leads with: what separates them, how to
+ * tell, what to do differently. */
+static void note_block(const struct out *o, const struct smtpcode_pair_note *n)
+{
+	if (n == NULL)
+		return;
+	fprintf(o->fp, "%s\n\n  ", smtpcode_label(SMTPCODE_LABEL_SEPARATES));
+	out_wrapped(o->fp, n->separates, 2, o->width);
+	fprintf(o->fp, "\n%s\n\n  ", smtpcode_label(SMTPCODE_LABEL_HOW_TO_TELL));
+	out_wrapped(o->fp, n->how_to_tell, 2, o->width);
+	fprintf(o->fp, "\n%s\n\n  ", smtpcode_label(SMTPCODE_LABEL_WHAT_TO_DO_DIFFERENTLY));
+	out_wrapped(o->fp, n->what_to_do, 2, o->width);
+	fputc('\n', o->fp);
+}
+
 static void compare(const struct out *o, const struct smtpcode_comparison *c)
 {
 	char buf[2048];
@@ -289,16 +304,7 @@ static void compare(const struct out *o, const struct smtpcode_comparison *c)
 	put_colored(o->fp, c->code_b, c->class_b, o->color);
 	fputs("\n\n", o->fp);
 	notes(o, c);
-	if (c->size >= sizeof *c && c->note != NULL) {
-		/* the hand-written note first: what separates them, how to tell, what to do */
-		fprintf(o->fp, "%s\n\n  ", smtpcode_label(SMTPCODE_LABEL_SEPARATES));
-		out_wrapped(o->fp, c->note->separates, 2, o->width);
-		fprintf(o->fp, "\n%s\n\n  ", smtpcode_label(SMTPCODE_LABEL_HOW_TO_TELL));
-		out_wrapped(o->fp, c->note->how_to_tell, 2, o->width);
-		fprintf(o->fp, "\n%s\n\n  ", smtpcode_label(SMTPCODE_LABEL_WHAT_TO_DO_DIFFERENTLY));
-		out_wrapped(o->fp, c->note->what_to_do, 2, o->width);
-		fputc('\n', o->fp);
-	}
+	note_block(o, c->note);
 	if (o->width >= MIN_TABLE_WIDTH) {
 		table(o, c);
 	} else {
@@ -421,6 +427,41 @@ static void end(const struct out *o, size_t shown)
 	(void)shown;
 }
 
+/* Two replies: the note of their codes, each reply's one-line explanation, the differences. */
+static void replies(const struct out *o, const char *a, size_t len_a, const char *b,
+		    size_t len_b)
+{
+	struct smtpcode_reply ra = { .size = sizeof ra }, rb = { .size = sizeof rb };
+	char ca[32], cb[32], buf[2048];
+	size_t i, la, lb;
+	int indent;
+
+	smtpcode_parse_reply(a, len_a, &ra);
+	smtpcode_parse_reply(b, len_b, &rb);
+	smtpcode_reply_codes(&ra, ca, sizeof ca);
+	smtpcode_reply_codes(&rb, cb, sizeof cb);
+	put_colored(o->fp, ca, ra.basic >= 0 ? ra.basic / 100 : ra.enhanced_code.reply_class,
+		    o->color);
+	fprintf(o->fp, " %s ", smtpcode_label(SMTPCODE_LABEL_VERSUS));
+	put_colored(o->fp, cb, rb.basic >= 0 ? rb.basic / 100 : rb.enhanced_code.reply_class,
+		    o->color);
+	fputs("\n\n", o->fp);
+	note_block(o, smtpcode_reply_pair_note(a, len_a, b, len_b));
+	la = strlen(ca);
+	lb = strlen(cb);
+	indent = (int)(la > lb ? la : lb) + 4;
+	fprintf(o->fp, "  %-*s", indent - 2, ca);
+	out_wrapped(o->fp, explain_message(a, len_a, o->hints, buf, sizeof buf), indent, o->width);
+	fprintf(o->fp, "  %-*s", indent - 2, cb);
+	out_wrapped(o->fp, explain_message(b, len_b, o->hints, buf, sizeof buf), indent, o->width);
+	fprintf(o->fp, "\n%s\n\n", smtpcode_label(SMTPCODE_LABEL_KEY_DIFFERENCES));
+	for (i = 0; smtpcode_reply_difference(a, len_a, b, len_b, o->hints, i, buf, sizeof buf) >= 0;
+	     i++) {
+		indent = fprintf(o->fp, "  %zu. ", i + 1);
+		out_wrapped(o->fp, buf, indent, o->width);
+	}
+}
+
 const struct writer text_writer = { begin,   between, end,	   one_code,
 				    compare, explain, list,	   0,
-				    pentry,  providers };
+				    pentry,  providers, replies };

@@ -40,6 +40,9 @@ struct writer {
 	void (*pentry)(const struct out *o, const struct smtpcode_provider_entry *e);
 	/* A whole document: the providers (p NULL), or the entries of provider p. */
 	void (*providers)(const struct out *o, const struct smtpcode_provider *p);
+	/* Two replies side by side, each of len bytes; both hold a code. */
+	void (*replies)(const struct out *o, const char *a, size_t len_a, const char *b,
+			size_t len_b);
 };
 
 extern const struct writer text_writer, markdown_writer, json_writer;

@@ -103,6 +103,11 @@ int INTERNAL(unusual_pair)(const struct smtpcode_entry *enhanced, int basic);
 enum smtpcode_stage INTERNAL(one_step)(const struct smtpcode_entry *a, const struct smtpcode_entry *b,
 				       int class_a, int class_b);
 
+/* The differences of two replies as a JSON array (replies.c); SMTPCODE_ENOTFOUND, nothing
+ * written, when a text holds no code. */
+int INTERNAL(json_differences)(struct sink *s, const char *text_a, size_t length_a,
+			       const char *text_b, size_t length_b,
+			       const struct smtpcode_hints *hints, int indent);
 /* Whether the first sentences of two entries' when-seen texts are the same (text.c). */
 int INTERNAL(same_stage)(const struct smtpcode_entry *a, const struct smtpcode_entry *b);
 

@@ -223,22 +223,34 @@ int smtpcode_json_explain(const char *text, size_t length, int indent, char *buf
 	return smtpcode_json_explain_hints(text, length, NULL, indent, buf, size);
 }
 
-int smtpcode_json_explain_hints(const char *text, size_t length, const struct smtpcode_hints *hints,
-				int indent, char *buf, size_t size)
+/* A pair note object, or null. */
+static void pair_note(struct sink *s, const struct smtpcode_pair_note *n, int indent)
+{
+	if (n == NULL) {
+		INTERNAL(put)(s, "null");
+		return;
+	}
+	INTERNAL(putf)(s, "{\n%*s\"separates\": ", indent + 2, "");
+	string(s, n->separates);
+	text_field(s, "how_to_tell", n->how_to_tell, indent);
+	text_field(s, "what_to_do", n->what_to_do, indent);
+	INTERNAL(putf)(s, "\n%*s}", indent, "");
+}
+
+/* The explain object of a reply text, written into s: SMTPCODE_OK, or the error of the hints
+ * (nothing written then). */
+static int explain_object(struct sink *out, const char *text, size_t length,
+			  const struct smtpcode_hints *hints, int ind)
 {
 	struct smtpcode_reply r = { .size = sizeof r };
 	struct smtpcode_provider_match m = { .size = sizeof m };
 	int mrc;
 	const struct smtpcode_entry *basic, *enhanced;
 	struct smtpcode_resolution res = { .size = sizeof res };
-	struct sink s;
+	struct sink s = *out;
 	char code[8], whole[4096];
-	int rc = start(&s, buf, size), shown = 0, ind = indent < 0 ? 0 : indent, n;
+	int rc, shown = 0, n;
 
-	if (rc != SMTPCODE_OK)
-		return rc;
-	if (text == NULL)
-		return SMTPCODE_ENULL;
 	rc = smtpcode_parse_reply(text, length, &r);
 	mrc = smtpcode_match_provider(text, length, &r, hints, &m);
 	if (mrc == SMTPCODE_ESYNTAX || mrc == SMTPCODE_ESIZE)
@@ -325,6 +337,48 @@ int smtpcode_json_explain_hints(const char *text, size_t length, const struct sm
 	if (shown)
 		INTERNAL(putf)(&s, "\n%*s", ind + 2, "");
 	INTERNAL(putf)(&s, "]\n%*s}", ind, "");
+	*out = s;
+	return SMTPCODE_OK;
+}
+
+int smtpcode_json_explain_hints(const char *text, size_t length, const struct smtpcode_hints *hints,
+				int indent, char *buf, size_t size)
+{
+	struct sink s;
+	int rc = start(&s, buf, size);
+
+	if (rc != SMTPCODE_OK)
+		return rc;
+	if (text == NULL)
+		return SMTPCODE_ENULL;
+	rc = explain_object(&s, text, length, hints, indent < 0 ? 0 : indent);
+	return rc != SMTPCODE_OK ? rc : INTERNAL(sink_result)(&s);
+}
+
+int smtpcode_json_compare_replies(const char *text_a, size_t length_a, const char *text_b,
+				  size_t length_b, const struct smtpcode_hints *hints, int indent,
+				  char *buf, size_t size)
+{
+	struct sink s;
+	int rc = start(&s, buf, size), ind = indent < 0 ? 0 : indent;
+
+	if (rc != SMTPCODE_OK)
+		return rc;
+	if (text_a == NULL || text_b == NULL)
+		return SMTPCODE_ENULL;
+	INTERNAL(putf)(&s, "{\n%*s\"kind\": \"replies\"", ind + 2, "");
+	key(&s, "a", ind);
+	if ((rc = explain_object(&s, text_a, length_a, hints, ind + 2)) != SMTPCODE_OK)
+		return rc;
+	key(&s, "b", ind);
+	explain_object(&s, text_b, length_b, hints, ind + 2);
+	key(&s, "differences", ind);
+	if (INTERNAL(json_differences)(&s, text_a, length_a, text_b, length_b, hints, ind + 2) !=
+	    SMTPCODE_OK)
+		INTERNAL(put)(&s, "[]");
+	key(&s, "note", ind);
+	pair_note(&s, smtpcode_reply_pair_note(text_a, length_a, text_b, length_b), ind + 2);
+	INTERNAL(putf)(&s, "\n%*s}", ind, "");
 	return INTERNAL(sink_result)(&s);
 }
 
@@ -360,20 +414,6 @@ int smtpcode_json_provider(const struct smtpcode_provider *p, int indent, char *
 	text_field(&s, "verified", p->verified, ind);
 	INTERNAL(putf)(&s, "\n%*s}", ind, "");
 	return INTERNAL(sink_result)(&s);
-}
-
-/* A pair note object, or null. */
-static void pair_note(struct sink *s, const struct smtpcode_pair_note *n, int indent)
-{
-	if (n == NULL) {
-		INTERNAL(put)(s, "null");
-		return;
-	}
-	INTERNAL(putf)(s, "{\n%*s\"separates\": ", indent + 2, "");
-	string(s, n->separates);
-	text_field(s, "how_to_tell", n->how_to_tell, indent);
-	text_field(s, "what_to_do", n->what_to_do, indent);
-	INTERNAL(putf)(s, "\n%*s}", indent, "");
 }
 
 int smtpcode_json_compare(const char *code_a, const char *code_b, int indent, char *buf,

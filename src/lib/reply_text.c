@@ -428,22 +428,22 @@ static const struct smtpcode_entry *explaining_entry(const struct smtpcode_reply
 	return e;
 }
 
-/* The codes of a reply as the line shows them: "550 5.1.1", "550", "5.1.1". */
-static void reply_codes(const struct smtpcode_reply *r, char *codes, size_t size)
+int smtpcode_reply_codes(const struct smtpcode_reply *r, char *buf, size_t size)
 {
+	if (r == NULL || (buf == NULL && size > 0))
+		return SMTPCODE_ENULL;
 	if (r->basic >= 0 && r->enhanced[0] != '\0')
-		snprintf(codes, size, "%d %s", r->basic, r->enhanced);
-	else if (r->basic >= 0)
-		snprintf(codes, size, "%d", r->basic);
-	else
-		snprintf(codes, size, "%s", r->enhanced);
+		return snprintf(buf, size, "%d %s", r->basic, r->enhanced);
+	if (r->basic >= 0)
+		return snprintf(buf, size, "%d", r->basic);
+	return snprintf(buf, size, "%s", r->enhanced);
 }
 
 void INTERNAL(explain_parsed)(struct sink *s, const struct smtpcode_reply *r)
 {
 	char codes[32];
 
-	reply_codes(r, codes, sizeof codes);
+	smtpcode_reply_codes(r, codes, sizeof codes);
 	INTERNAL(explain_line)(s, explaining_entry(r),
 			       r->basic >= 0 ? SMTPCODE_BASIC : SMTPCODE_ENHANCED,
 			       r->basic >= 0 ? r->basic / 100 : r->enhanced_code.reply_class, codes);
@@ -457,7 +457,7 @@ void INTERNAL(explain_matched)(struct sink *s, const struct smtpcode_reply *r,
 	char codes[32];
 
 	if (m != NULL && m->entry != NULL) {
-		reply_codes(r, codes, sizeof codes);
+		smtpcode_reply_codes(r, codes, sizeof codes);
 		INTERNAL(explain_provider_line)(s, m, codes);
 		return;
 	}
