@@ -96,6 +96,11 @@ $(B)/tests/test_cli: private ALL_CFLAGS += -Isrc/cli
 $(B)/tests/%: tests/%.c tests/tsv.c $(wildcard tests/*.h) $(B)/libsmtpcode.a | $(B)/tests
 	$(CC) $(ALL_CFLAGS) -Itests -o $@ $(filter %.c %.o,$^) $(B)/libsmtpcode.a -lcmocka $(ALL_LDFLAGS)
 
+# Headless Chromium, as the HTML tests (and the site's) run it: one browser profile per run.
+CHROMIUM ?= chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+	    --disable-component-update --disable-sync --no-first-run --user-data-dir=$$(mktemp -d)
+export CHROMIUM
+
 check: all $(TESTS) $(B)/replies-dump
 	sh tests/run.sh $(B)
 

@@ -15,14 +15,14 @@ _smtpcode()
 	esac
 	case $cur in
 	--format=*)
-		COMPREPLY=($(compgen -P --format= -W 'text json markdown' -- "${cur#--format=}"))
+		COMPREPLY=($(compgen -P --format= -W 'text json markdown html' -- "${cur#--format=}"))
 		;;
 	--color=*)
 		COMPREPLY=($(compgen -P --color= -W 'auto always never' -- "${cur#--color=}"))
 		;;
 	-*)
 		COMPREPLY=($(compgen -W '--list --search --explain --json --format=text --format=json
-			--format=markdown --brief --color=auto --color=always --color=never
+			--format=markdown --format=html --brief --color=auto --color=always --color=never
 			--help --version' -- "$cur"))
 		;;
 	*)

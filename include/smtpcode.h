@@ -228,7 +228,9 @@ extern "C" {
 	NEXT(PROVIDERS, providers, 39)     /* the heading of the list of providers */ \
 	NEXT(SEPARATES, separates, 40)     /* a pair note: what separates the two */ \
 	NEXT(HOW_TO_TELL, how_to_tell, 41) /* a pair note: how to tell which you have */ \
-	NEXT(WHAT_TO_DO_DIFFERENTLY, what_to_do_differently, 42) /* a pair note: what to do */
+	NEXT(WHAT_TO_DO_DIFFERENTLY, what_to_do_differently, 42) /* a pair note: what to do */ \
+	NEXT(CODE, code, 43)               /* the column of codes in a list */ \
+	NEXT(CODES, codes, 44)             /* the heading of a list of codes */
 
 /* Builds "PREFIX_NAME = value" enumerators from a list. */
 #define SMTPCODE_ENUM_FIRST_(prefix, name, token, value) prefix##name = value

@@ -7,7 +7,7 @@
 #                                    (make deps-ci): cmocka, jq, clang with its sanitizer and
 #                                    libFuzzer runtimes, valgrind, cppcheck, clang-tidy, gcovr,
 #                                    mandoc, cmark, abigail-tools (abidw, abidiff), python3,
-#                                    unicode-data
+#                                    unicode-data, tidy and Chromium (the HTML pages)
 set -u
 CC=${CC:-cc}
 what=${1:-build}
@@ -48,6 +48,8 @@ if [ "$what" = ci ]; then
 	need cmark
 	need abigail-tools abidiff
 	need python3 /usr/bin/python3
+	need tidy
+	need chromium
 	[ -f /usr/share/unicode/EastAsianWidth.txt ] || missing="$missing unicode-data"
 elif [ "$what" != build ]; then
 	echo "usage: install-deps.sh build|ci" >&2
@@ -82,6 +84,7 @@ names() {
 		brew:unicode-data) ;; # not packaged: make width-table needs the files by hand
 		brew:clang | brew:clang-rt | brew:clang-tidy) printf ' llvm' ;;
 		brew:valgrind | brew:abigail-tools) ;; # not packaged for current macOS: Linux only
+		brew:tidy) printf ' tidy-html5' ;;
 		*) printf ' %s' "$m" ;;
 		esac
 	done

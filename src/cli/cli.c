@@ -270,6 +270,8 @@ static const struct writer *writer_for(const struct options *o)
 		return &json_writer;
 	if (o->format == FORMAT_MARKDOWN && !o->brief)
 		return &markdown_writer;
+	if (o->format == FORMAT_HTML && !o->brief)
+		return &html_writer;
 	return &text_writer;
 }
 

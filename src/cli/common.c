@@ -120,3 +120,23 @@ int reply_cards(const struct smtpcode_reply *r, const struct smtpcode_entry **ba
 		code_in_class(*enhanced, r->enhanced_code.reply_class, asked, size);
 	return known;
 }
+
+void card_fields(const struct smtpcode_entry *e, int cls,
+		 void (*field)(FILE *out, enum smtpcode_label label, const char *text), FILE *out)
+{
+	char buf[4096];
+
+	field(out, SMTPCODE_LABEL_CLASS, class_label(e, cls, 1, buf, sizeof buf));
+	if (smtpcode_subject_label(e, buf, sizeof buf) >= 0)
+		field(out, SMTPCODE_LABEL_SUBJECT, buf);
+	if (e->status != SMTPCODE_STANDARD)
+		field(out, SMTPCODE_LABEL_STATUS, smtpcode_status_text(e->status));
+	field(out, SMTPCODE_LABEL_WHO_ACTS, smtpcode_actor_text(e->who_acts));
+	field(out, SMTPCODE_LABEL_RETRY, smtpcode_retry_text(smtpcode_retry_for(e, cls)));
+	field(out, SMTPCODE_LABEL_REFERENCES, joined(e, SMTPCODE_LABEL_REFERENCES, buf, sizeof buf));
+	if (e->related_count > 0)
+		field(out, SMTPCODE_LABEL_RELATED, joined(e, SMTPCODE_LABEL_RELATED, buf, sizeof buf));
+	if (e->kind == SMTPCODE_ENHANCED)
+		field(out, SMTPCODE_LABEL_BASIC_CODES,
+		      joined(e, SMTPCODE_LABEL_BASIC_CODES, buf, sizeof buf));
+}

@@ -39,25 +39,12 @@ static void section(FILE *out, int level, enum smtpcode_label label, const char 
 static void card(FILE *out, const struct smtpcode_entry *e, const char *asked, int level)
 {
 	int cls = smtpcode_asked_class(e, asked);
-	char buf[4096];
 
 	heading(out, level);
 	fprintf(out, "%s: ", asked);
 	md_text(out, e->title);
 	fputs("\n\n", out);
-	item(out, SMTPCODE_LABEL_CLASS, class_label(e, cls, 1, buf, sizeof buf));
-	if (smtpcode_subject_label(e, buf, sizeof buf) >= 0)
-		item(out, SMTPCODE_LABEL_SUBJECT, buf);
-	if (e->status != SMTPCODE_STANDARD)
-		item(out, SMTPCODE_LABEL_STATUS, smtpcode_status_text(e->status));
-	item(out, SMTPCODE_LABEL_WHO_ACTS, smtpcode_actor_text(e->who_acts));
-	item(out, SMTPCODE_LABEL_RETRY, smtpcode_retry_text(smtpcode_retry_for(e, cls)));
-	item(out, SMTPCODE_LABEL_REFERENCES, joined(e, SMTPCODE_LABEL_REFERENCES, buf, sizeof buf));
-	if (e->related_count > 0)
-		item(out, SMTPCODE_LABEL_RELATED, joined(e, SMTPCODE_LABEL_RELATED, buf, sizeof buf));
-	if (e->kind == SMTPCODE_ENHANCED)
-		item(out, SMTPCODE_LABEL_BASIC_CODES,
-		     joined(e, SMTPCODE_LABEL_BASIC_CODES, buf, sizeof buf));
+	card_fields(e, cls, item, out);
 	section(out, level + 1, SMTPCODE_LABEL_DESCRIPTION, e->description);
 	section(out, level + 1, SMTPCODE_LABEL_WHEN_SEEN, e->when_seen);
 	section(out, level + 1, SMTPCODE_LABEL_HOW_TO_FIX, e->how_to_fix);

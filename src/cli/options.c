@@ -32,6 +32,7 @@ static const char help_text[] =
 	"  --json, --format=json   print JSON (one object, or an array for several codes)\n"
 	"  --format=text           print text cards (the default)\n"
 	"  --format=markdown       print markdown (a page, for a comparison)\n"
+	"  --format=html           print one self-contained HTML page (inline CSS, no script)\n"
 	"  -q, --brief             one line per code: code, class, title\n"
 	"  --provider ID, --host HOST, --rcpt DOMAIN\n"
 	"                          who sent the reply being explained: a provider id\n"
@@ -112,6 +113,8 @@ static int take_option(const char *a, struct options *o, enum color *color, FILE
 		o->format = FORMAT_TEXT;
 	} else if (strcmp(a, "--format=markdown") == 0) {
 		o->format = FORMAT_MARKDOWN;
+	} else if (strcmp(a, "--format=html") == 0) {
+		o->format = FORMAT_HTML;
 	} else if (strncmp(a, "--format=", 9) == 0) {
 		return usage_error(err, "unknown format", a + 9);
 	} else if (strcmp(a, "-q") == 0 || strcmp(a, "--brief") == 0) {

@@ -10,7 +10,7 @@
 #define PRINTF_LIKE(f, a)
 #endif
 
-enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_MARKDOWN };
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_MARKDOWN, FORMAT_HTML };
 enum mode { MODE_CODES, MODE_LIST, MODE_SEARCH, MODE_EXPLAIN };
 
 struct options {

@@ -45,7 +45,7 @@ struct writer {
 			size_t len_b);
 };
 
-extern const struct writer text_writer, markdown_writer, json_writer;
+extern const struct writer text_writer, markdown_writer, json_writer, html_writer;
 
 /* Helpers the writers share (common.c). Each returns the text it wrote into buf. */
 
@@ -70,6 +70,12 @@ void provider_of(const char *text, size_t len, const struct smtpcode_reply *r,
 /* "Yahoo Mail / AOL Mail (yahoo), from a marker or signature only its replies carry:
  * TSS04; high confidence" */
 const char *provider_line(const struct smtpcode_provider_match *m, char *buf, size_t size);
+
+/* The short fields of an entry's card, in their order (class, subject, status, who acts,
+ * retry, references, related, basic codes), each given to field with its label; cls is the
+ * class the code was asked in. */
+void card_fields(const struct smtpcode_entry *e, int cls,
+		 void (*field)(FILE *out, enum smtpcode_label label, const char *text), FILE *out);
 
 /* A list field of an entry (smtpcode_join), or a class label (smtpcode_class_label), or an
  * entry's code as met in a class (smtpcode_format_code). */

@@ -326,6 +326,10 @@ const char *smtpcode_label(enum smtpcode_label label)
 		return "How to tell which you have";
 	case SMTPCODE_LABEL_WHAT_TO_DO_DIFFERENTLY:
 		return "What to do differently";
+	case SMTPCODE_LABEL_CODE:
+		return "Code";
+	case SMTPCODE_LABEL_CODES:
+		return "SMTP codes";
 	case SMTPCODE_LABEL_REMOTE_SERVER:
 		return "Remote server";
 	case SMTPCODE_LABEL_IN_SHORT:

@@ -8,8 +8,8 @@ usage: check.py ALLOW_LIST LIBRARY_SO LIBRARY_A CLI_OBJECT... -- PREPROCESSED_FI
    (smtpcode_internal_*) used by the command would mean the command knows the library's
    insides.
 2. Strings: every string literal of src/cli/ (read from the preprocessed sources, so macros
-   count) is either formatting (no letters once printf conversions and escapes are taken out)
-   or listed in ALLOW_LIST: JSON structure, option names, the --help and usage text, the
+   count) is either formatting (no letters once printf conversions, escapes and HTML tags and
+   entities are taken out) or listed in ALLOW_LIST: JSON structure, option names, the --help and usage text, the
    command's own error messages, terminal colours. Every other text (SMTP facts, labels,
    sentences) must come from the library, so that the bindings and the site say the same.
 Prints what is wrong and exits 1, else prints a summary and exits 0.
@@ -54,8 +54,15 @@ def literals(path):
     return found
 
 
+# HTML markup is formatting too: a tag, whole or begun in one literal and ended in the next
+# ('<section class="card"', '</h%d>'), and an entity ("&amp;").
+MARKUP = re.compile(r'</?[a-z][a-z0-9]*(?:\s+[a-z-]+(?:=\\"[^"\\]*\\")?)*\s*/?>?|&[a-z]+;')
+
+
 def is_formatting(literal):
-    rest = ESCAPE.sub("", CONVERSION.sub("", literal))
+    rest = MARKUP.sub("", ESCAPE.sub(lambda m: m.group(0) if m.group(0) == '\\"' else "",
+                                     CONVERSION.sub("", literal)))
+    rest = rest.replace('\\"', "")
     return not re.search(r"[A-Za-z]", rest)
 
 
