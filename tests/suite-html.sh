@@ -58,6 +58,15 @@ page replies '550 5.7.1 Relay access denied' '554 5.7.1 Service unavailable'
 page marker TSS04
 page providers --list providers
 page provider --list yahoo
+page compare-same 550 550
+page compare-x-form X.7.8 535
+page short-form 5.7
+page explain-provider --explain '421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred - 4.16.55.1'
+page explain-postfix --explain 'postfix/smtp[4242]: 3F2A1: to=<a@example.org>, relay=mx.example.net[192.0.2.1]:25, delay=1, dsn=5.1.1, status=bounced (host mx.example.net[192.0.2.1] said: 550 5.1.1 <a@example.org>: User unknown (in reply to RCPT TO command))'
+page explain-warning --explain '451 4.1.3 Bad address syntax'
+page explain-status --explain 'Status: 5.2.2'
+page replies-note --explain '421 4.7.0 Try again later' --explain '450 4.2.0 Greylisted'
+page replies-providers --explain '550 5.7.1 The user or domain that you are sending to (or from) has a policy that prohibited the mail that you sent. - gsmtp' --explain '550 5.7.1 part of their network is on our block list (S3140)'
 
 # the comparison page: its title, a section for each code, the differences
 f=$tmp/compare.html

@@ -672,6 +672,52 @@ static void test_cli_explain_edges(void **state)
 	assert_non_null(strstr(r.out, "\"stage\": \"RCPT TO\""));
 }
 
+/* Long server text and long hosts are cut between characters, never mid-sequence; a marker
+ * entry with codes shows them; the provider uses of a code with many are counted. */
+static void test_cli_long_text_and_provider_cards(void **state)
+{
+	static struct run r;
+	static char text[9000], host[400], arg[600];
+	size_t i, n = 0;
+	const char *p;
+
+	(void)state;
+	n += (size_t)snprintf(text, sizeof text, "550 5.1.1 ");
+	for (i = 0; i < 2000; i++) /* "é" is two bytes: a cut in the middle would show */
+		n += (size_t)snprintf(text + n, sizeof text - n, "\xc3\xa9 ");
+	run(&r, "--explain", text, NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	p = strstr(r.out, "Server said");
+	assert_non_null(p);
+	assert_non_null(strstr(p, "..."));
+	for (i = 0; r.out[i] != '\0'; i++) /* every continuation byte follows a lead byte */
+		if (((unsigned char)r.out[i] & 0xc0) == 0x80)
+			assert_true(i > 0 && ((unsigned char)r.out[i - 1] & 0x80) != 0);
+	/* a remote host longer than any real one is left out, not cut */
+	memset(host, 'a', 250);
+	host[250] = '\0';
+	snprintf(arg, sizeof arg, "host %s.example[192.0.2.1] said: 550 5.1.1 unknown", host);
+	run(&r, "--explain", arg, NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_null(strstr(r.out, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example"));
+	/* a marker entry with codes: its card shows them */
+	run(&r, "OverQuotaTemp", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_non_null(strstr(r.out, "Reply code       "));
+	assert_non_null(strstr(r.out, "Source           "));
+	/* a code many providers use: counted per provider, with the commands that list each */
+	run(&r, "5.7.1", NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_non_null(strstr(r.out, " providers: "));
+	assert_non_null(strstr(r.out, "smtpcode --json 5.7.1 lists each"));
+	/* the same in markdown and HTML: no crash, a page */
+	run(&r, "--format=html", "--explain", text, NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+	assert_non_null(strstr(r.out, "<!DOCTYPE html>"));
+	run(&r, "--format=markdown", "--explain", arg, NULL);
+	assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -698,6 +744,7 @@ int main(void)
 		cmocka_unit_test(test_cli_explain_edges),
 		cmocka_unit_test(test_cli_width_and_color_environment),
 		cmocka_unit_test(test_cli_formats_for_every_mode),
+		cmocka_unit_test(test_cli_long_text_and_provider_cards),
 	};
 
 	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);

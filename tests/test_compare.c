@@ -335,6 +335,76 @@ static void test_compare_replies(void **state)
 						       sizeof json),
 			 SMTPCODE_ENULL);
 	assert_null(smtpcode_reply_pair_note(NULL, 0, b, strlen(b)));
+	assert_int_equal(smtpcode_reply_difference(a, strlen(a), NULL, 0, NULL, 0, buf, sizeof buf),
+			 SMTPCODE_ENULL);
+	assert_int_equal(smtpcode_reply_difference(a, strlen(a), "no code", 7, NULL, 0, buf,
+						   sizeof buf),
+			 SMTPCODE_ENOTFOUND);
+
+	/* only one has an enhanced code: the basic codes' differences alone */
+	n = smtpcode_reply_difference("550 Mailbox unavailable", 23, b, strlen(b), NULL, 0, buf,
+				      sizeof buf);
+	assert_true(n > 0);
+	assert_non_null(strstr(buf, "550 and 554"));
+	/* the same codes and no provider: only the texts differ */
+	assert_int_equal(smtpcode_reply_difference(a, strlen(a), b, 0, NULL, 0, buf, sizeof buf),
+			 SMTPCODE_ENOTFOUND);
+	smtpcode_reply_difference(a, strlen(a), a, strlen(a), NULL, 0, buf, sizeof buf);
+	assert_non_null(strstr(buf, "only their texts differ"));
+	assert_int_equal(smtpcode_reply_difference(a, strlen(a), a, strlen(a), NULL, 1, buf,
+						   sizeof buf),
+			 SMTPCODE_ENOTFOUND);
+	/* one provider entry for both: said once */
+	assert_true(smtpcode_reply_difference(g, strlen(g), g, strlen(g), NULL, 1, buf,
+					      sizeof buf) > 0);
+	assert_non_null(strstr(buf, "Gmail"));
+	assert_int_equal(smtpcode_reply_difference(g, strlen(g), g, strlen(g), NULL, 2, buf,
+						   sizeof buf),
+			 SMTPCODE_ENOTFOUND);
+	/* bad hints reach the comparison whichever text they would apply to */
+	bad.size = 1;
+	assert_int_equal(smtpcode_reply_difference(a, strlen(a), b, strlen(b), &bad, 0, buf,
+						   sizeof buf),
+			 SMTPCODE_ESIZE);
+}
+
+/* The texts of the provider enums, and the errors of the texts' calls. */
+static void test_compare_texts_and_errors(void **state)
+{
+	struct smtpcode_comparison c = { .size = sizeof c };
+	char buf[256];
+
+	(void)state;
+#define EVIDENCE_(name, token, value) \
+	assert_true((SMTPCODE_EVIDENCE_##name == SMTPCODE_EVIDENCE_NONE) == \
+		    (smtpcode_evidence_text(SMTPCODE_EVIDENCE_##name) == NULL));
+	SMTPCODE_EVIDENCE_LIST(EVIDENCE_, EVIDENCE_)
+#undef EVIDENCE_
+#define DOCUMENTED_(name, token, value) \
+	assert_non_null(smtpcode_documented_text(SMTPCODE_DOCUMENTED_##name));
+	SMTPCODE_DOCUMENTED_LIST(DOCUMENTED_, DOCUMENTED_)
+#undef DOCUMENTED_
+	assert_null(smtpcode_evidence_text((enum smtpcode_evidence)99));
+	assert_null(smtpcode_documented_text((enum smtpcode_documented)99));
+	assert_int_equal(smtpcode_provider_text(NULL, buf, sizeof buf), SMTPCODE_ENULL);
+	assert_int_equal(smtpcode_advice(NULL, 5, buf, sizeof buf), SMTPCODE_ENULL);
+	assert_int_equal(smtpcode_advice(smtpcode_lookup("535"), 5, NULL, 4), SMTPCODE_ENULL);
+	assert_int_equal(smtpcode_compare("235", "535", &c), SMTPCODE_OK);
+	assert_int_equal(smtpcode_difference_text(NULL, 0, buf, sizeof buf), SMTPCODE_ENULL);
+	assert_int_equal(smtpcode_difference_text(&c, 0, NULL, 4), SMTPCODE_ENULL);
+	assert_int_equal(smtpcode_difference_text(&c, c.count, buf, sizeof buf), SMTPCODE_ENOTFOUND);
+	assert_int_equal(smtpcode_difference_text(&c, 99, buf, sizeof buf), SMTPCODE_ENOTFOUND);
+	/* "i.e." ends no sentence, nor "?" inside a word */
+	assert_int_equal(smtpcode_first_sentence("One i.e. two. Three.", buf, sizeof buf), 13);
+	assert_int_equal(smtpcode_first_sentence("Why? Because.", buf, sizeof buf), 4);
+	/* a sentence cut to fit a comparison ends in "..." (clip_sentence): 4.4.7 and 5.4.7
+	 * have long when-seen texts */
+	assert_int_equal(smtpcode_compare("X.7.8", "535", &c), SMTPCODE_OK);
+	/* lookups of spellings the fast paths leave to the parser */
+	assert_ptr_equal(smtpcode_lookup("x.7.8"), smtpcode_lookup("X.7.8"));
+	assert_ptr_equal(smtpcode_lookup("5.07.8"), smtpcode_lookup("X.7.8"));
+	assert_ptr_equal(smtpcode_lookup("X.07.008"), smtpcode_lookup("X.7.8"));
+	assert_ptr_equal(smtpcode_lookup("x.7.XXX"), smtpcode_lookup("X.7.XXX"));
 }
 
 /* The codes of a reply as a person writes them. */
@@ -373,6 +443,7 @@ int main(void)
 		cmocka_unit_test(test_compare_outcome_and_scope),
 		cmocka_unit_test(test_compare_replies),
 		cmocka_unit_test(test_compare_reply_codes),
+		cmocka_unit_test(test_compare_texts_and_errors),
 	};
 
 	return cmocka_run_group_tests_name("compare", tests, NULL, NULL);

@@ -445,6 +445,54 @@ static void test_providers_reply_warnings(void **state)
 	assert_null(m.entry);
 	assert_int_equal(smtpcode_reply_warnings(&r, &m), r.warnings);
 	assert_true(smtpcode_reply_warnings(&r, &m) & SMTPCODE_WARN_NOT_ASSOCIATED);
+	/* a match too small to hold an entry, or a reply too small to hold warnings */
+	m.size = sizeof(size_t);
+	assert_int_equal(smtpcode_reply_warnings(&r, &m), r.warnings);
+	r.size = sizeof(size_t);
+	assert_int_equal(smtpcode_reply_warnings(&r, NULL), 0);
+}
+
+/* The edges of the lookups and of the caller's host and domain. */
+static void test_providers_edges(void **state)
+{
+	struct smtpcode_provider other = *smtpcode_provider_at(0);
+	struct smtpcode_provider_match m;
+	struct smtpcode_hints h = { sizeof h, NULL, NULL, NULL };
+	const struct smtpcode_provider_entry *u[4];
+	char long_sig[200];
+
+	(void)state;
+	/* a provider struct that is not the library's has no entries */
+	assert_null(smtpcode_provider_entry_at(&other, 0));
+	/* a subject or class alone names no detail */
+	assert_int_equal(smtpcode_provider_uses("5.7.XXX", u, 4), 0);
+	assert_int_equal(smtpcode_provider_uses("5.XXX.XXX", u, 4), 0);
+	/* a host hint with a final dot, in capitals; a host that only ends like a suffix */
+	h.remote_host = "EXAMPLE-COM.MAIL.PROTECTION.OUTLOOK.COM.";
+	match("550 5.9.99 Refused", &h, &m);
+	assert_non_null(m.provider);
+	assert_string_equal(m.provider->id, "microsoft365");
+	h.remote_host = "notmail.protection.outlook.com.example";
+	match("550 5.9.99 Refused", &h, &m);
+	assert_null(m.provider);
+	/* a subdomain of a provider's domain is no mailbox domain of it */
+	h.remote_host = NULL;
+	h.recipient_domain = "mail.gmail.com";
+	match("550 5.9.99 Refused", &h, &m);
+	assert_null(m.provider);
+	/* what matched is cut to fit, NUL-terminated */
+	memset(long_sig, 'a', sizeof long_sig);
+	memcpy(long_sig + 150, " - gsmtp", 9);
+	h.recipient_domain = NULL;
+	match("550 5.9.99 x - gsmtp", &h, &m);
+	assert_string_equal(m.matched, "- gsmtp");
+	h.provider = "google";
+	match(long_sig, &h, &m);
+	assert_true(strlen(m.matched) < sizeof m.matched);
+	/* a marker in a long run of token bytes is no marker */
+	match("421 4.7.0 [TSS04TSS04TSS04TSS04TSS04TSS04TSS04TSS04TSS04TSS04TSS04TSS04TSS04TSS04]",
+	      NULL, &m);
+	assert_null(m.entry);
 }
 
 int main(void)
@@ -461,6 +509,7 @@ int main(void)
 		cmocka_unit_test(test_providers_texts),
 		cmocka_unit_test(test_providers_errors),
 		cmocka_unit_test(test_providers_reply_warnings),
+		cmocka_unit_test(test_providers_edges),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
