@@ -427,9 +427,9 @@ struct smtpcode_entry {
 	unsigned long stages; /* bit (1ul << stage) for each stage the reply answers */
 	enum smtpcode_scope scope;
 	enum smtpcode_next next;
-	/* ABI 1, 0.4: bit (1u << class) for each class the defining RFC gives an enhanced
-	 * detail ("This is useful only as a permanent error": 1u << 5); 0 where it says none */
-	unsigned rfc_classes;
+	/* ABI 1, 0.4: bit (1ul << class) for each class the defining RFC gives an enhanced
+	 * detail ("This is useful only as a permanent error": 1ul << 5); 0 where it says none */
+	unsigned long rfc_classes;
 };
 
 /* A code string taken apart (smtpcode_parse_code). A fixed layout: it never grows. */

@@ -302,12 +302,12 @@ int smtpcode_cli(int argc, char **argv, FILE *out, FILE *err)
 		status = run_list(&run, run.o.nargs ? args[0] : NULL);
 	else if (run.o.mode == MODE_SEARCH)
 		status = run_search(&run, args);
-	else if (run.o.mode == MODE_EXPLAIN && run.o.explains == 2)
+	else if ((run.o.mode == MODE_EXPLAIN && run.o.explains == 2) ||
+		 (run.o.mode == MODE_CODES && run.o.nargs == 2 && is_reply(args[0]) &&
+		  is_reply(args[1])))
 		status = run_replies(&run, args);
 	else if (run.o.mode == MODE_EXPLAIN)
 		status = run_explain(&run, args);
-	else if (run.o.nargs == 2 && is_reply(args[0]) && is_reply(args[1]))
-		status = run_replies(&run, args);
 	else if (run.o.nargs == 2 && !run.o.brief && !is_reply(args[0]) && !is_reply(args[1]) &&
 		 marker_of(args[0]) == NULL && marker_of(args[1]) == NULL)
 		status = run_compare(&run, args);

@@ -39,7 +39,7 @@ int INTERNAL(unusual_pair)(const struct smtpcode_entry *enhanced, int basic)
 	    INTERNAL(lists_class)(enhanced, cls))
 		return 0;
 	if (enhanced->rfc_classes != 0)
-		return !(enhanced->rfc_classes & 1u << cls);
+		return !(enhanced->rfc_classes & 1ul << cls);
 	return !((cls == 4 || cls == 5) && INTERNAL(lists_class)(enhanced, 9 - cls));
 }
 

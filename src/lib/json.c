@@ -176,7 +176,7 @@ static void entry(struct sink *s, const struct smtpcode_entry *e, const char *as
 		key(s, "rfc_classes", indent);
 		INTERNAL(put)(s, "[");
 		for (i = 2, cls2 = 0; i <= 5; i++)
-			if (e->rfc_classes & 1u << i)
+			if (e->rfc_classes & 1ul << i)
 				INTERNAL(putf)(s, "%s%zu", cls2++ ? ", " : "", i);
 		INTERNAL(put)(s, "]");
 	}

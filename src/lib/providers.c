@@ -556,7 +556,7 @@ unsigned smtpcode_reply_warnings(const struct smtpcode_reply *reply,
 	if (reply == NULL || reply->size < SIZE_TO(struct smtpcode_reply, warnings))
 		return 0;
 	w = reply->warnings;
-	if (match == NULL || match->size < SIZE_TO(struct smtpcode_provider_match, entry) ||
+	if (match == NULL || match->size < SIZE_TO(struct smtpcode_provider_match, match) ||
 	    match->entry == NULL || reply->enhanced[0] == '\0')
 		return w;
 	e = (size_t)(match->entry - smtpcode_pentries_);

@@ -12,10 +12,8 @@ static const struct smtpcode_key *smtpcode_find_(const char *str, size_t len);
 #include "codes-table.inc"
 
 struct smtpcode_pair_ {
-	long entry_a; /* index into smtpcode_table_ */
-	int class_a;  /* the class the note is for; 0: any */
-	long entry_b;
-	int class_b;
+	long entry_a, entry_b; /* indices into smtpcode_table_ */
+	int class_a, class_b;  /* the class each note is for; 0: any */
 	struct smtpcode_pair_note note;
 };
 

@@ -455,7 +455,7 @@ void write_table(FILE *fp)
 		put_field(fp, "summary", e->f[F_SUMMARY].s);
 		fprintf(fp, "\t\t.scope = %s,\n\t\t.stages = 0x%lxul,\n\t\t.next = %s,\n",
 			scope_enums[e->scope], e->stages, next_enums[e->next]);
-		fprintf(fp, "\t\t.rfc_classes = 0x%xu,\n", e->classes);
+		fprintf(fp, "\t\t.rfc_classes = 0x%xul,\n", e->classes);
 		fputs("\t},\n", fp);
 	}
 	fputs("};\n", fp);

@@ -142,7 +142,7 @@ void write_pairs(FILE *fp)
 	for (i = 0; i < npairs; i++) {
 		const struct pair *p = &pairs[i];
 
-		fprintf(fp, "\t{ %ld, %d, %ld, %d, {\n\t\t", p->entry[0], p->cls[0], p->entry[1],
+		fprintf(fp, "\t{ %ld, %ld, %d, %d, {\n\t\t", p->entry[0], p->entry[1], p->cls[0],
 			p->cls[1]);
 		put_c_string(fp, p->f[P_SEPARATES].s);
 		fputs(",\n\t\t", fp);
@@ -152,6 +152,6 @@ void write_pairs(FILE *fp)
 		fprintf(fp, ",\n\t\tsmtpcode_pair_refs_%zu_, %d } },\n", i, p->nrefs);
 	}
 	if (npairs == 0)
-		fputs("\t{ -1, 0, -1, 0, { NULL, NULL, NULL, NULL, 0 } },\n", fp);
+		fputs("\t{ -1, -1, 0, 0, { NULL, NULL, NULL, NULL, 0 } },\n", fp);
 	fputs("};\n", fp);
 }
