@@ -476,7 +476,7 @@ static void walk(const char *text, size_t len, char *out, size_t size)
 
 	out[0] = '\0';
 	while (smtpcode_reply_next(text, len, &offset, &r) == SMTPCODE_OK) {
-		char basic[8] = "-";
+		char basic[16] = "-";
 
 		if (r.basic >= 0)
 			snprintf(basic, sizeof basic, "%d", r.basic);
