@@ -878,9 +878,8 @@ struct smtpcode_comparison {
 /* Two replies side by side (smtpcode '550 5.7.1' '554 5.7.1'): difference i of the reply in
  * text_a and the one in text_b, as a sentence. The basic codes' differences come first (as
  * smtpcode_compare gives them), then the enhanced codes' (after the basic codes', only their
- * meanings and who acts or whether to retry where those differ), then what each provider
- * means by its reply; when the codes agree, a
- * sentence saying so leads. hints apply to both. snprintf-style; SMTPCODE_ENOTFOUND past the
+ * meanings and who acts where that differs), then what each provider means by its reply;
+ * when the codes agree or cannot be compared, a sentence saying so leads. hints apply to both. snprintf-style; SMTPCODE_ENOTFOUND past the
  * last difference or when a text holds no code, SMTPCODE_ENULL for a NULL text (or a NULL
  * buf with a size), SMTPCODE_ESYNTAX or SMTPCODE_ESIZE for bad hints. */
 SMTPCODE_API int smtpcode_reply_difference(const char *text_a, size_t length_a,

@@ -275,6 +275,26 @@ static void test_compare_outcome_and_scope(void **state)
 	/* a basic code and an enhanced code are one reply: no scope contrast */
 	assert_int_equal(smtpcode_compare("451", "4.1.3", &c), SMTPCODE_OK);
 	assert_null(find_aspect(&c, SMTPCODE_ASPECT_SCOPE));
+	/* an intermediate reply is no failure; a failure that answers anything is not the
+	 * failure of one step; enhanced codes have no scope of their own */
+	assert_int_equal(smtpcode_compare("235", "334", &c), SMTPCODE_OK);
+	assert_null(find_aspect(&c, SMTPCODE_ASPECT_OUTCOME));
+	assert_int_equal(smtpcode_compare("221", "421", &c), SMTPCODE_OK);
+	assert_null(find_aspect(&c, SMTPCODE_ASPECT_OUTCOME));
+	assert_int_equal(smtpcode_compare("5.7.1", "5.7.26", &c), SMTPCODE_OK);
+	assert_null(find_aspect(&c, SMTPCODE_ASPECT_SCOPE));
+	/* a note for one class is no note for an "X." code */
+	assert_int_equal(smtpcode_compare("X.7.1", "X.7.1", &c), SMTPCODE_OK);
+	assert_null(c.note);
+	assert_null(smtpcode_pair_note("X.7.1", "5.7.1"));
+	/* classes that disagree are said to, with the registry's list */
+	assert_int_equal(smtpcode_compare("550", "4.2.2", &c), SMTPCODE_OK);
+	d = find_aspect(&c, SMTPCODE_ASPECT_PAIRING);
+	assert_non_null(d);
+	assert_non_null(strstr(text(&c, d), "The classes disagree: 550 is a 5xx reply"));
+	assert_int_equal(smtpcode_compare("451", "4.1.3", &c), SMTPCODE_OK);
+	d = find_aspect(&c, SMTPCODE_ASPECT_PAIRING);
+	assert_non_null(strstr(text(&c, d), "its RFC gives the detail no 4xx use"));
 }
 
 /* Two replies: the differences of their codes, the note, the providers, and the errors. */
@@ -346,11 +366,18 @@ static void test_compare_replies(void **state)
 				      sizeof buf);
 	assert_true(n > 0);
 	assert_non_null(strstr(buf, "550 and 554"));
-	/* the same codes and no provider: only the texts differ */
+	/* the same codes and no provider: only the texts differ; the same text: the same reply */
 	assert_int_equal(smtpcode_reply_difference(a, strlen(a), b, 0, NULL, 0, buf, sizeof buf),
 			 SMTPCODE_ENOTFOUND);
+	smtpcode_reply_difference(a, strlen(a), "550 5.7.1 No relay", 18, NULL, 0, buf, sizeof buf);
+	assert_non_null(strstr(buf, "same codes, 550 5.7.1: only their texts differ"));
 	smtpcode_reply_difference(a, strlen(a), a, strlen(a), NULL, 0, buf, sizeof buf);
-	assert_non_null(strstr(buf, "only their texts differ"));
+	assert_string_equal(buf, "The two replies are the same, 550 5.7.1 with the same text.");
+	/* codes that differ but that no comparison covers */
+	smtpcode_reply_difference(a, strlen(a), "550 No relay", 12, NULL, 0, buf, sizeof buf);
+	assert_non_null(strstr(buf, "an enhanced code on only one"));
+	smtpcode_reply_difference(a, strlen(a), "599 5.7.1 Odd", 13, NULL, 0, buf, sizeof buf);
+	assert_non_null(strstr(buf, "known to no RFC"));
 	assert_int_equal(smtpcode_reply_difference(a, strlen(a), a, strlen(a), NULL, 1, buf,
 						   sizeof buf),
 			 SMTPCODE_ENOTFOUND);

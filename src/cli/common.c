@@ -60,9 +60,12 @@ void provider_of(const char *text, size_t len, const struct smtpcode_reply *r,
 		 const struct smtpcode_hints *hints, struct smtpcode_provider_match *m)
 {
 	m->size = sizeof *m;
-	if (smtpcode_match_provider(text, len, r, hints, m) < SMTPCODE_ENOTFOUND) {
+	int rc = smtpcode_match_provider(text, len, r, hints, m);
+
+	if (rc != SMTPCODE_OK && rc != SMTPCODE_ENOTFOUND) { /* m was not filled */
 		m->provider = NULL;
 		m->entry = NULL;
+		m->match = SMTPCODE_MATCH_NONE;
 	}
 }
 

@@ -70,12 +70,13 @@ enum smtpcode_stage INTERNAL(one_step)(const struct smtpcode_entry *a, const str
 				       int class_a, int class_b)
 {
 	unsigned long common = a->stages & b->stages;
-	int stage;
+	const struct smtpcode_entry *failure = class_a == 2 ? b : a;
+	int stage, failed = class_a == 2 ? class_b : class_a;
 
-	/* a success and a failure of the same command, and of one command only (235 and 535
-	 * of AUTH), not two replies that may answer anything */
-	if (a->kind != b->kind || (class_a == 2) == (class_b == 2) || class_a < 2 || class_b < 2 ||
-	    common == 0 || (common & (common - 1)) != 0)
+	/* a success and a failure of the same command, and of that command only (235 and 535
+	 * of AUTH), not a failure that may answer anything (421) nor an intermediate reply */
+	if (a->kind != b->kind || (class_a == 2) == (class_b == 2) || (failed != 4 && failed != 5) ||
+	    common == 0 || (common & (common - 1)) != 0 || failure->stages != common)
 		return SMTPCODE_STAGE_UNKNOWN;
 	for (stage = 0; !(common & 1ul << stage); stage++)
 		;
@@ -117,7 +118,8 @@ int smtpcode_compare(const char *code_a, const char *code_b, struct smtpcode_com
 	if (c.a != c.b && INTERNAL(one_step)(c.a, c.b, c.class_a, c.class_b) != SMTPCODE_STAGE_UNKNOWN)
 		add(&c, SMTPCODE_ASPECT_OUTCOME, 0);
 	/* what each refuses, for two failures that refuse different things */
-	if (c.a != c.b && c.a->kind == c.b->kind && c.a->scope != c.b->scope &&
+	if (c.a != c.b && c.a->kind == SMTPCODE_BASIC && c.b->kind == SMTPCODE_BASIC &&
+	    c.a->scope != c.b->scope &&
 	    c.a->scope != SMTPCODE_SCOPE_NONE &&
 	    c.b->scope != SMTPCODE_SCOPE_NONE && (c.class_a == 4 || c.class_a == 5) &&
 	    (c.class_b == 4 || c.class_b == 5))

@@ -80,6 +80,17 @@ static size_t provider_index(const struct smtpcode_provider *p)
 	return (size_t)(p - smtpcode_providers_);
 }
 
+/* Whether e is one of the library's entries, compared as addresses before any arithmetic. */
+static int is_entry(const struct smtpcode_provider_entry *e)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof smtpcode_pentries_ / sizeof smtpcode_pentries_[0]; i++)
+		if (e == &smtpcode_pentries_[i])
+			return 1;
+	return 0;
+}
+
 static int is_provider(const struct smtpcode_provider *p)
 {
 	return p >= smtpcode_providers_ && p < smtpcode_providers_ + SMTPCODE_PROVIDER_COUNT_;
@@ -440,25 +451,30 @@ static void own_detail(const char *text, size_t length, const struct smtpcode_re
 		       struct smtpcode_provider_match *m)
 {
 	const struct smtpcode_provider *by_codes = NULL;
-	size_t i, t;
+	int cls = r->enhanced_code.reply_class, by_range;
+	size_t i, e, t;
 
-	for (i = 0; i < SMTPCODE_PROVIDER_COUNT_; i++) {
-		enum smtpcode_match kind;
-		const struct smtpcode_provider_entry *pe =
-			pick_entry(text, length, r, &smtpcode_providers_[i], &kind);
+	for (i = 0; i < SMTPCODE_PROVIDER_COUNT_; i++)
+		for (e = smtpcode_provider_first_[i]; e < smtpcode_provider_first_[i + 1]; e++) {
+			const struct smtpcode_provider_entry *pe = &smtpcode_pentries_[e];
 
-		if (pe != NULL && kind == SMTPCODE_MATCH_CODES_TEXT) {
+			/* only an entry that names this very detail, with the reply's basic code */
+			if (!names_code(e, &r->enhanced_code) ||
+			    !codes_hold(e, r->basic, cls, r->enhanced_code.subject,
+					r->enhanced_code.detail, &by_range) ||
+			    by_range)
+				continue;
 			for (t = 0; t < pe->text_count; t++)
-				if (contains(text, length, pe->texts[t], strlen(pe->texts[t])))
-					break;
-			found_provider(m, &smtpcode_providers_[i], SMTPCODE_EVIDENCE_SIGNATURE,
-				       SMTPCODE_CONFIDENCE_MEDIUM, pe->texts[t], strlen(pe->texts[t]));
-			return;
+				if (contains(text, length, pe->texts[t], strlen(pe->texts[t]))) {
+					found_provider(m, &smtpcode_providers_[i],
+						       SMTPCODE_EVIDENCE_SIGNATURE,
+						       SMTPCODE_CONFIDENCE_MEDIUM, pe->texts[t],
+						       strlen(pe->texts[t]));
+					return;
+				}
+			if (pe->text_count == 0 && by_codes == NULL)
+				by_codes = &smtpcode_providers_[i];
 		}
-		if (pe != NULL && kind == SMTPCODE_MATCH_CODES && by_codes == NULL &&
-		    names_code((size_t)(pe - smtpcode_pentries_), &r->enhanced_code))
-			by_codes = &smtpcode_providers_[i];
-	}
 	if (by_codes != NULL)
 		found_provider(m, by_codes, SMTPCODE_EVIDENCE_SIGNATURE, SMTPCODE_CONFIDENCE_LOW,
 			       r->enhanced, strlen(r->enhanced));
@@ -559,9 +575,9 @@ unsigned smtpcode_reply_warnings(const struct smtpcode_reply *reply,
 	if (match == NULL || match->size < SIZE_TO(struct smtpcode_provider_match, match) ||
 	    match->entry == NULL || reply->enhanced[0] == '\0')
 		return w;
-	e = (size_t)(match->entry - smtpcode_pentries_);
-	if (e >= sizeof smtpcode_pentries_ / sizeof smtpcode_pentries_[0])
+	if (!is_entry(match->entry))
 		return w;
+	e = (size_t)(match->entry - smtpcode_pentries_);
 	/* the provider's own entry for these very codes: the pair is its everyday one */
 	for (i = smtpcode_pmatch_[e].code_first;
 	     i < (size_t)smtpcode_pmatch_[e].code_first + smtpcode_pmatch_[e].code_count; i++) {

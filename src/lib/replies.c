@@ -12,6 +12,7 @@ struct two {
 	struct smtpcode_provider_match ma, mb;
 	struct smtpcode_comparison basic, enhanced; /* count 0 where those codes agree */
 	char code_a[32], code_b[32]; /* "550 5.7.1" */
+	int same_text; /* the two texts are the same bytes */
 };
 
 static int read_two(const char *ta, size_t la, const char *tb, size_t lb,
@@ -45,6 +46,7 @@ static int read_two(const char *ta, size_t la, const char *tb, size_t lb,
 		t->enhanced.count = 0;
 	smtpcode_reply_codes(&t->a, t->code_a, sizeof t->code_a);
 	smtpcode_reply_codes(&t->b, t->code_b, sizeof t->code_b);
+	t->same_text = la == lb && memcmp(ta, tb, la) == 0;
 	return SMTPCODE_OK;
 }
 
@@ -64,14 +66,30 @@ static void provider_sentence(struct sink *s, const char *code,
 static int difference(struct sink *s, const struct two *t, size_t i)
 {
 	size_t k;
-	int same = t->basic.count == 0 && t->enhanced.count == 0;
+	int none = t->basic.count == 0 && t->enhanced.count == 0;
 
-	if (same && i-- == 0) {
-		INTERNAL(putf)(s, "Both replies carry the same codes, %s: ", t->code_a);
-		INTERNAL(put)(s, t->ma.entry != NULL || t->mb.entry != NULL
-				      ? "what separates them is what the provider means by each text."
-				      : "only their texts differ, so read those for what separates "
-					"them.");
+	if (none && i-- == 0) {
+		if (strcmp(t->code_a, t->code_b) != 0)
+			/* codes that differ but could not be compared: one side lacks a code, or
+			 * it has no entry */
+			INTERNAL(putf)(s, "The replies carry %s and %s: ", t->code_a, t->code_b);
+		else if (t->same_text)
+			INTERNAL(putf)(s, "The two replies are the same, %s with the same text.",
+				       t->code_a);
+		else
+			INTERNAL(putf)(s, "Both replies carry the same codes, %s: ", t->code_a);
+		if (strcmp(t->code_a, t->code_b) != 0)
+			INTERNAL(put)(s, t->a.basic != t->b.basic
+					      ? "one of the reply codes is known to no RFC, so only "
+						"its first digit says what it means."
+					      : "the same reply code, with an enhanced code on only one "
+						"of them, which says more precisely what happened.");
+		else if (!t->same_text)
+			INTERNAL(put)(s, t->ma.entry != NULL || t->mb.entry != NULL
+					      ? "what separates them is what the provider means by "
+						"each text."
+					      : "only their texts differ, so read those for what "
+						"separates them.");
 		return SMTPCODE_OK;
 	}
 	if (i < t->basic.count)
@@ -81,10 +99,9 @@ static int difference(struct sink *s, const struct two *t, size_t i)
 		const struct smtpcode_difference *d = &t->enhanced.differences[k];
 
 		/* after the basic codes' differences, only what the enhanced codes add: what each
-		 * means, and who acts or whether to retry where those differ */
+		 * means, and who acts where that differs (retry goes by the reply code) */
 		if (t->basic.count > 0 && (d->same || (d->aspect != SMTPCODE_ASPECT_MEANING &&
-							d->aspect != SMTPCODE_ASPECT_WHO_ACTS &&
-							d->aspect != SMTPCODE_ASPECT_RETRY)))
+							d->aspect != SMTPCODE_ASPECT_WHO_ACTS)))
 			continue;
 		if (i-- == 0)
 			return INTERNAL(difference)(s, &t->enhanced, k);

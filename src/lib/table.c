@@ -213,11 +213,11 @@ const struct smtpcode_entry *smtpcode_entry_at(size_t index)
 	return index < TABLE_SIZE ? &smtpcode_table_[index] : NULL;
 }
 
-/* Whether one side of a pair note is the entry e met in class cls (0: any). */
+/* Whether one side of a pair note is the entry e met in class cls (0: an "X." code). */
 static int pair_side(long entry, int note_class, const struct smtpcode_entry *e, int cls)
 {
-	return entry >= 0 && &smtpcode_table_[entry] == e &&
-	       (note_class == 0 || cls == 0 || note_class == cls);
+	/* a note for one class answers only for that class, not for an "X." code */
+	return entry >= 0 && &smtpcode_table_[entry] == e && (note_class == 0 || note_class == cls);
 }
 
 const struct smtpcode_pair_note *smtpcode_pair_note(const char *code_a, const char *code_b)

@@ -235,7 +235,8 @@ int smtpcode_provider_text(const struct smtpcode_provider_match *m, char *buf, s
 	if (m == NULL || (buf == NULL && size > 0))
 		return SMTPCODE_ENULL;
 	INTERNAL(sink_init)(&s, buf, size);
-	if (m->provider != NULL)
+	if (m->provider != NULL && smtpcode_evidence_text(m->evidence) != NULL &&
+	    smtpcode_confidence_name(m->confidence) != NULL)
 		INTERNAL(putf)(&s, "%s (%s), from %s: %s; %s confidence", m->provider->name,
 			       m->provider->id, smtpcode_evidence_text(m->evidence), m->matched,
 			       smtpcode_confidence_name(m->confidence));
@@ -542,7 +543,9 @@ static void class_sentence(struct sink *d, const struct side *a, const struct si
  * "RFC 4954"); "RFC 5321" when it names none. */
 static void defining_rfc(const struct smtpcode_entry *e, char *buf, size_t size)
 {
-	const char *r = e->reference_count > 0 ? e->references[0] : "RFC 5321";
+	const char *r = e->reference_count > 0 && strncmp(e->references[0], "RFC ", 4) == 0
+				? e->references[0]
+				: "RFC 5321";
 	size_t n = 4;
 
 	while (r[n] >= '0' && r[n] <= '9')
@@ -573,6 +576,15 @@ static void pairing_sentence(struct sink *d, const struct side *basic, const str
 {
 	int number = (int)strtol(basic->code, NULL, 10);
 
+	if (enh->cls != 0 && enh->cls != number / 100) {
+		INTERNAL(putf)(d, "The classes disagree: %s is a %dxx reply, %s an enhanced code of "
+			       "class %d; RFC 3463 wants them to agree, and a client goes by the reply "
+			       "code. The IANA registry lists %s with ", basic->code, number / 100,
+			       enh->code, enh->cls, enh->e->code);
+		put_basic_codes(d, enh->e);
+		INTERNAL(put)(d, ".");
+		return;
+	}
 	if (paired) {
 		INTERNAL(putf)(d, "The IANA registry lists %s among the reply codes used with %s, "
 			       "so \"%s %s\" is an expected pair.", basic->code, enh->e->code,
@@ -598,9 +610,9 @@ static void pairing_sentence(struct sink *d, const struct side *basic, const str
 		INTERNAL(putf)(d, "\"%s %s\" is an unusual pair: the IANA registry lists %s only "
 			       "with ", basic->code, enh->code, enh->e->code);
 		put_basic_codes(d, enh->e);
-		INTERNAL(putf)(d, ", and %s gives the detail no %dxx use; the reply code decides "
-			       "what the client does.",
-			       enh->e->rfc_classes != 0 ? "its RFC" : "nothing", number / 100);
+		INTERNAL(putf)(d, ", and %s the detail %s %dxx use; the reply code decides what the "
+			       "client does.", enh->e->rfc_classes != 0 ? "its RFC gives" : "nothing gives",
+			       enh->e->rfc_classes != 0 ? "no" : "a", number / 100);
 	}
 }
 

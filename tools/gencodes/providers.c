@@ -98,7 +98,7 @@ static int is_key(const char *s)
 
 static int is_signature(const char *s)
 {
-	return strlen(s) >= 4;
+	return strlen(s) >= 4 && strlen(s) <= 200; /* the table holds a length below 256 */
 }
 
 static int is_host(const char *s)
@@ -201,7 +201,7 @@ void finish_provider(struct block *b)
 				 "%s.codes", p.f[V_PROVIDER].s, p.f[V_PROVIDER].s);
 	}
 	read_list(p.file, &p.f[V_SIGNATURES], "signatures", ",", &p.lists[0], is_signature,
-		  "a fragment of at least 4 characters");
+		  "a fragment of 4 to 200 characters");
 	read_list(p.file, &p.f[V_HELP_HOSTS], "help_hosts", ",", &p.lists[1], is_host, "a host name");
 	read_list(p.file, &p.f[V_MX_SUFFIXES], "mx_suffixes", ",", &p.lists[2], is_host,
 		  "a host name suffix");
