@@ -198,6 +198,7 @@ static void explain(const struct out *o, const char *text, size_t len,
 {
 	const struct smtpcode_entry *basic, *enhanced;
 	struct smtpcode_provider_match m;
+	unsigned warnings;
 	char buf[4096], codes[32], code[16], asked[32];
 
 	reply_cards(r, &basic, &enhanced, asked, sizeof asked);
@@ -227,8 +228,9 @@ static void explain(const struct out *o, const char *text, size_t len,
 		term(o->fp, SMTPCODE_LABEL_REMOTE_SERVER, buf);
 	if (r->text_length > 0 || r->lines > 1)
 		term(o->fp, SMTPCODE_LABEL_SERVER_SAID, reply_text(text, len, r, buf, sizeof buf));
+	warnings = smtpcode_reply_warnings(r, &m); /* once, not per bit the macro tests */
 #define WARNING_(name, token, value) \
-	if (smtpcode_reply_warnings(r, &m) & SMTPCODE_WARN_##name) \
+	if (warnings & SMTPCODE_WARN_##name) \
 		term(o->fp, SMTPCODE_LABEL_WARNING, smtpcode_warning_text(SMTPCODE_WARN_##name));
 	SMTPCODE_WARNING_LIST(WARNING_, WARNING_)
 #undef WARNING_

@@ -147,6 +147,7 @@ static void explain(const struct out *o, const char *text, size_t len,
 {
 	const struct smtpcode_entry *basic, *enhanced;
 	struct smtpcode_provider_match m;
+	unsigned warnings;
 	char buf[1024], code[16] = "", asked[32];
 
 	reply_cards(r, &basic, &enhanced, asked, sizeof asked);
@@ -184,8 +185,9 @@ static void explain(const struct out *o, const char *text, size_t len,
 		md_text(o->fp, reply_text(text, len, r, buf, sizeof buf));
 		fputc('\n', o->fp);
 	}
+	warnings = smtpcode_reply_warnings(r, &m); /* once, not per bit the macro tests */
 #define WARNING_(name, token, value) \
-	if (smtpcode_reply_warnings(r, &m) & SMTPCODE_WARN_##name) { \
+	if (warnings & SMTPCODE_WARN_##name) { \
 		fprintf(o->fp, "- **%s:** ", smtpcode_label(SMTPCODE_LABEL_WARNING)); \
 		md_text(o->fp, smtpcode_warning_text(SMTPCODE_WARN_##name)); \
 		fputc('\n', o->fp); \

@@ -337,6 +337,7 @@ static void explain(const struct out *o, const char *text, size_t len,
 {
 	const struct smtpcode_entry *basic, *enhanced;
 	struct smtpcode_provider_match m;
+	unsigned warnings;
 	char buf[1024], message[1024], code[16], asked[32];
 
 	reply_cards(r, &basic, &enhanced, asked, sizeof asked);
@@ -390,8 +391,9 @@ static void explain(const struct out *o, const char *text, size_t len,
 		put_field(o->fp, SMTPCODE_LABEL_WHAT_TO_DO, m.entry->how_to_fix, o->width);
 		put_field(o->fp, SMTPCODE_LABEL_SOURCE, m.entry->source, o->width);
 	}
+	warnings = smtpcode_reply_warnings(r, &m); /* once, not per bit the macro tests */
 #define WARNING_(name, token, value) \
-	if (smtpcode_reply_warnings(r, &m) & SMTPCODE_WARN_##name) { \
+	if (warnings & SMTPCODE_WARN_##name) { \
 		label(o, SMTPCODE_LABEL_WARNING); \
 		out_wrapped(o->fp, smtpcode_warning_text(SMTPCODE_WARN_##name), LABEL_WIDTH, \
 			    o->width); \

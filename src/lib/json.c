@@ -244,6 +244,7 @@ static int explain_object(struct sink *out, const char *text, size_t length,
 {
 	struct smtpcode_reply r = { .size = sizeof r };
 	struct smtpcode_provider_match m = { .size = sizeof m };
+	unsigned warnings;
 	int mrc;
 	const struct smtpcode_entry *basic, *enhanced;
 	struct smtpcode_resolution res = { .size = sizeof res };
@@ -327,8 +328,9 @@ static int explain_object(struct sink *out, const char *text, size_t length,
 		INTERNAL(put)(&s, "null");
 	key(&s, "warnings", ind);
 	INTERNAL(put)(&s, "[");
+	warnings = smtpcode_reply_warnings(&r, rc == SMTPCODE_OK ? &m : NULL); /* once */
 #define WARNING_(name, token, value) \
-	if (smtpcode_reply_warnings(&r, rc == SMTPCODE_OK ? &m : NULL) & SMTPCODE_WARN_##name) { \
+	if (warnings & SMTPCODE_WARN_##name) { \
 		INTERNAL(putf)(&s, "%s\n%*s", shown++ ? "," : "", ind + 4, ""); \
 		string(&s, smtpcode_warning_text(SMTPCODE_WARN_##name)); \
 	}
