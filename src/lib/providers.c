@@ -268,26 +268,74 @@ static long find_signature(const char *text, size_t length)
 	return best < SMTPCODE_PROVIDER_COUNT_ ? first[best] : -1;
 }
 
-/* Whether the text links to one of p's help hosts: "://HOST/", "://HOST " or " HOST/". */
-static const char *find_help_host(const char *text, size_t length, const struct smtpcode_provider *p)
+/* Whether a byte ends what may stand before a help host */
+static int after_boundary(int before)
 {
-	size_t h, i;
+	return before == '/' || before == ' ' || before == '.' || before == '(' || before == '<';
+}
 
-	for (h = 0; h < p->help_host_count; h++) {
+/* A hash of the first three bytes at p (lower case). */
+static unsigned start_hash(const char *p)
+{
+	return ((unsigned)lower((unsigned char)p[0]) * 961u + (unsigned)lower((unsigned char)p[1]) * 31u +
+		(unsigned)lower((unsigned char)p[2])) & 255u;
+}
+
+#define MAX_STARTS 128
+
+/* Where a help host could start in a text: after a boundary, each with the hash of its
+ * first three bytes; all positions count when there are more than MAX_STARTS. */
+struct starts {
+	size_t n;
+	int all;
+	size_t pos[MAX_STARTS];
+	unsigned char hash[MAX_STARTS];
+};
+
+static void find_starts(const char *text, size_t length, struct starts *st)
+{
+	st->n = 0;
+	st->all = 0;
+	for (size_t i = 0; i + 3 <= length; i++)
+		if (i == 0 || after_boundary((unsigned char)text[i - 1])) {
+			if (st->n == MAX_STARTS) {
+				st->all = 1;
+				return;
+			}
+			st->pos[st->n] = i;
+			st->hash[st->n++] = (unsigned char)start_hash(text + i);
+		}
+}
+
+/* Whether host (n bytes) stands at i, as a link writes it: after a boundary, before '/', ' ',
+ * '?', ')' or '>' or the end. */
+static int host_at(const char *text, size_t length, size_t i, const char *host, size_t n)
+{
+	int before = i > 0 ? (unsigned char)text[i - 1] : ' ';
+	int after = i + n < length ? (unsigned char)text[i + n] : ' ';
+
+	return i + n <= length && after_boundary(before) &&
+	       (after == '/' || after == ' ' || after == '?' || after == ')' || after == '>') &&
+	       contains(text + i, n, host, n);
+}
+
+/* Whether the text links to one of p's help hosts: "://HOST/", "://HOST " or " HOST/". */
+static const char *find_help_host(const char *text, size_t length, const struct smtpcode_provider *p,
+				  const struct starts *st)
+{
+	for (size_t h = 0; h < p->help_host_count; h++) {
 		const char *host = p->help_hosts[h];
 		size_t n = strlen(host);
 
-		for (i = 0; i + n <= length; i++) {
-			int before = i > 0 ? (unsigned char)text[i - 1] : ' ';
-			int after = i + n < length ? (unsigned char)text[i + n] : ' ';
-
-			if ((before == '/' || before == ' ' || before == '.' || before == '(' ||
-			     before == '<') &&
-			    (after == '/' || after == ' ' || after == '?' || after == ')' || after == '>') &&
-			    lower((unsigned char)text[i]) == lower((unsigned char)host[0]) &&
-			    contains(text + i, n, host, n))
-				return host;
+		if (st->all || n < 3) {
+			for (size_t i = 0; i + n <= length; i++)
+				if (host_at(text, length, i, host, n))
+					return host;
+			continue;
 		}
+		for (size_t k = 0; k < st->n; k++)
+			if (st->hash[k] == start_hash(host) && host_at(text, length, st->pos[k], host, n))
+				return host;
 	}
 	return NULL;
 }
@@ -487,6 +535,7 @@ int smtpcode_match_provider(const char *text, size_t length, const struct smtpco
 	const struct smtpcode_provider_entry *marked = NULL;
 	const char *hint_provider = NULL, *hint_host = NULL, *hint_rcpt = NULL;
 	char marker[sizeof m.marker] = "";
+	struct starts starts;
 	size_t i;
 	int rc = check_size(out, SIZE_TO(struct smtpcode_provider_match, marker));
 
@@ -524,8 +573,10 @@ int smtpcode_match_provider(const char *text, size_t length, const struct smtpco
 				       SMTPCODE_EVIDENCE_SIGNATURE, SMTPCODE_CONFIDENCE_HIGH,
 				       smtpcode_psigs_[sg].s, smtpcode_psigs_[sg].len);
 	}
+	if (m.provider == NULL)
+		find_starts(text, length, &starts);
 	for (i = 0; m.provider == NULL && i < SMTPCODE_PROVIDER_COUNT_; i++) {
-		const char *host = find_help_host(text, length, &smtpcode_providers_[i]);
+		const char *host = find_help_host(text, length, &smtpcode_providers_[i], &starts);
 
 		if (host != NULL)
 			found_provider(&m, &smtpcode_providers_[i], SMTPCODE_EVIDENCE_HELP_URL,
