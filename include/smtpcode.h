@@ -25,6 +25,7 @@
 #define SMTPCODE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -35,7 +36,7 @@ extern "C" {
  * compiled program still links and runs: it names the shared library's soname,
  * libsmtpcode.so.ABI, and changes only when a symbol or a layout changes incompatibly. */
 #define SMTPCODE_VERSION_MAJOR 0
-#define SMTPCODE_VERSION_MINOR 4
+#define SMTPCODE_VERSION_MINOR 5
 #define SMTPCODE_VERSION_PATCH 0
 #define SMTPCODE_ABI_VERSION 1
 
@@ -230,7 +231,26 @@ extern "C" {
 	NEXT(HOW_TO_TELL, how_to_tell, 41) /* a pair note: how to tell which you have */ \
 	NEXT(WHAT_TO_DO_DIFFERENTLY, what_to_do_differently, 42) /* a pair note: what to do */ \
 	NEXT(CODE, code, 43)               /* the column of codes in a list */ \
-	NEXT(CODES, codes, 44)             /* the heading of a list of codes */
+	NEXT(CODES, codes, 44)             /* the heading of a list of codes */ \
+	NEXT(SCAN_FILES, scan_files, 45)   /* a log scan's header: files read */ \
+	NEXT(SCAN_LINES, scan_lines, 46)   /* lines read */ \
+	NEXT(SCAN_REPLIES, scan_replies, 47) /* lines holding a reply */ \
+	NEXT(SCAN_FAILURES, scan_failures, 48) /* of those, 4xx and 5xx */ \
+	NEXT(SCAN_SPAN, scan_span, 49)     /* the first and last time logged */ \
+	NEXT(SCAN_COUNT, scan_count, 50)   /* a row: log lines holding the reply */ \
+	NEXT(SCAN_SHARE, scan_share, 51)   /* a row: its share of the failures */ \
+	NEXT(SCAN_DEFERRED, scan_deferred, 52) /* deliveries the MTA will try again */ \
+	NEXT(SCAN_BOUNCED, scan_bounced, 53) /* deliveries given up */ \
+	NEXT(SCAN_REJECTED, scan_rejected, 54) /* mail this server refused */ \
+	NEXT(SCAN_DOMAINS, scan_domains, 55) /* the top recipient domains */ \
+	NEXT(SCAN_HOSTS, scan_hosts, 56)   /* the top remote hosts */ \
+	NEXT(SCAN_OTHER, scan_other, 57)   /* the rest of a bounded table */ \
+	NEXT(SCAN_SEEN, scan_seen, 58)     /* first and last time of a row */ \
+	NEXT(SCAN_SAMPLE, scan_sample, 59) /* one reply of the row as the log holds it */ \
+	NEXT(SCAN_NO_FAILURES, scan_no_failures, 60) /* a scan that found no 4xx or 5xx */ \
+	NEXT(SCAN_UNRANKED, scan_unranked, 61) /* failures past the bounded table of rows */ \
+	NEXT(SCAN_CUT_LINE, scan_cut_line, 62) /* a line over 1 MiB, read in its first MiB */ \
+	NEXT(SCAN_BINARY_LINE, scan_binary_line, 63) /* a line holding NUL bytes */
 
 /* Builds "PREFIX_NAME = value" enumerators from a list. */
 #define SMTPCODE_ENUM_FIRST_(prefix, name, token, value) prefix##name = value
@@ -982,6 +1002,202 @@ SMTPCODE_API int smtpcode_json_provider(const struct smtpcode_provider *provider
  * smtpcode_compare when a code cannot be resolved. */
 SMTPCODE_API int smtpcode_json_compare(const char *code_a, const char *code_b, int indent,
 				       char *buf, size_t size);
+
+/* ---- Log scanning ----------------------------------------------------------------------
+ * A mail log read line by line (Postfix, Exim, Sendmail, OpenSMTPD, and any line the reply
+ * reader reads): each line holding a reply becomes an event (its time, queue id, recipient
+ * domain, remote host, what the MTA did), and the failures (4xx, 5xx) are tallied into rows,
+ * one per distinct reply (basic code, enhanced code, provider, marker), ranked by count.
+ * Memory is bounded whatever the log's size: the whole state is one block of
+ * smtpcode_scan_size() bytes that the caller provides (one allocation, or static storage);
+ * nothing is allocated per line or ever. The scanner takes plain bytes: decompressing is the
+ * caller's. A state is used by one thread at a time; several states are independent. */
+
+/* A line longer than this is read in its first SMTPCODE_SCAN_LINE_MAX bytes only. */
+#define SMTPCODE_SCAN_LINE_MAX ((size_t)1 << 20)
+/* Recipient domains and remote hosts a row reports at most (the rest is "other"). */
+#define SMTPCODE_SCAN_TOP 5
+/* Distinct failing replies ranked at most; failures beyond are counted as unranked. */
+#define SMTPCODE_SCAN_ROWS 1024
+
+/* What the MTA did with the delivery a log line tells of. */
+#define SMTPCODE_DELIVERY_LIST(FIRST, NEXT) \
+	FIRST(UNKNOWN, unknown, 0)   /* the line does not say */ \
+	NEXT(SENT, sent, 1)          /* delivered (Postfix status=sent, Exim =>, Ok) */ \
+	NEXT(DEFERRED, deferred, 2)  /* kept to try again (status=deferred, Exim ==) */ \
+	NEXT(BOUNCED, bounced, 3)    /* given up, the sender told (status=bounced, Exim **) */ \
+	NEXT(REJECTED, rejected, 4)  /* refused by this server (Postfix reject:, milter-reject) */
+
+#define SMTPCODE_X_(name, token, value) SMTPCODE_ENUM_FIRST_(SMTPCODE_DELIVERY_, name, token, value)
+#define SMTPCODE_Y_(name, token, value) SMTPCODE_ENUM_NEXT_(SMTPCODE_DELIVERY_, name, token, value)
+enum smtpcode_delivery { SMTPCODE_DELIVERY_LIST(SMTPCODE_X_, SMTPCODE_Y_) };
+#undef SMTPCODE_X_
+#undef SMTPCODE_Y_
+
+/* "sent", "deferred", "bounced", "rejected"; NULL for SMTPCODE_DELIVERY_UNKNOWN and values
+ * outside the enum. */
+SMTPCODE_API const char *smtpcode_delivery_name(enum smtpcode_delivery delivery);
+
+/* Which replies a scan keeps. Caller-allocated: set size. Every filter is off at 0 / NULL. */
+struct smtpcode_scan_options {
+	size_t size;
+	/* Times are seconds of the civil time as logged (smtpcode_scan_time); the zone a line
+	 * may give is not applied. With since or until set (>= 0), a line without a time is
+	 * left out. -1: no bound. */
+	int64_t since, until;
+	int reply_class;      /* 4 or 5: only that class; 0 any */
+	const char *code;     /* "550", "5.7.1", or a list filter "5.7" "55x" "5xx" */
+	const char *domain;   /* the recipient domain, or a parent of it ("example.com") */
+	const char *provider; /* a provider id: only replies matched to that provider */
+};
+
+/* One log line holding a reply, or a line the caller should hear of (flags). Library-owned:
+ * valid during the callback only. Offsets are into text; a length of 0 means absent. */
+struct smtpcode_scan_event {
+	unsigned flags;                /* SMTPCODE_SCAN_* bits */
+	uint64_t line;       /* 1-based, in the stream since smtpcode_scan_begin */
+	const char *text;              /* the line, without its newline; cut at LINE_MAX */
+	size_t length;
+	const struct smtpcode_reply *reply;          /* with SMTPCODE_SCAN_REPLY, else NULL */
+	const struct smtpcode_provider_match *match; /* with SMTPCODE_SCAN_REPLY, else NULL */
+	size_t time_offset, time_length;             /* the time as logged */
+	int64_t time;                              /* smtpcode_scan_time of it, or -1 */
+	size_t queue_id_offset, queue_id_length;
+	size_t domain_offset, domain_length;         /* the recipient's domain */
+	size_t host_offset, host_length;             /* the remote host (or the client refused) */
+	enum smtpcode_delivery delivery;
+	int failure;                                 /* 1 for a 4xx or 5xx */
+};
+
+#define SMTPCODE_SCAN_REPLY 1u  /* the line holds a reply that passed the filters */
+#define SMTPCODE_SCAN_CUT 2u    /* the line is longer than SMTPCODE_SCAN_LINE_MAX */
+#define SMTPCODE_SCAN_BINARY 4u /* the line holds NUL bytes */
+
+/* Called for every event; may be NULL where only the tally is wanted. */
+typedef void (*smtpcode_scan_fn)(void *context, const struct smtpcode_scan_event *event);
+
+struct smtpcode_scan; /* opaque: lives in the caller's block */
+
+/* The bytes of the block a scan state needs (about 5 MiB). */
+SMTPCODE_API size_t smtpcode_scan_size(void);
+
+/* Makes a scan state in block, aligned for any type (malloc's is). *out points into block.
+ * SMTPCODE_ENULL for a NULL block or out, SMTPCODE_ESIZE for a block smaller than
+ * smtpcode_scan_size() or options with a bad size, SMTPCODE_ESYNTAX for an options->code
+ * that is no code or filter, SMTPCODE_ENOTFOUND for an options->provider no provider has.
+ * options may be NULL (no filter). */
+SMTPCODE_API int smtpcode_scan_init(void *block, size_t size,
+				    const struct smtpcode_scan_options *options,
+				    struct smtpcode_scan **out);
+
+/* Starts a stream (a file): line numbers from 1, no bytes carried. year and month (1-12) are
+ * those a yearless syslog time ("Dec  2 03:00:00") is read against, usually of the file's
+ * modification time: its year, or the year before for a month after month. 0: such times
+ * stay unknown. */
+SMTPCODE_API void smtpcode_scan_begin(struct smtpcode_scan *scan, int year, int month);
+
+/* Feeds length bytes of the stream; complete lines are read at once, a partial last line is
+ * kept (at most LINE_MAX bytes) for the next call. fn hears each event in line order. Returns
+ * SMTPCODE_OK, SMTPCODE_ENULL for a NULL scan, or a NULL buf with a length. */
+SMTPCODE_API int smtpcode_scan_feed(struct smtpcode_scan *scan, const char *buf, size_t length,
+				    smtpcode_scan_fn fn, void *context);
+
+/* Ends the stream: reads a last line that has no newline. SMTPCODE_ENULL for a NULL scan. */
+SMTPCODE_API int smtpcode_scan_end(struct smtpcode_scan *scan, smtpcode_scan_fn fn,
+				   void *context);
+
+/* Adds the tally of from (another stream, read by another thread) into into, as if from's
+ * streams had been read after into's: counts add, the first sample and times are kept.
+ * While no row saw more distinct domains or hosts than it tracks (16), the result is the
+ * same as reading every stream into one state; beyond, the top tables are estimates either
+ * way. SMTPCODE_ENULL for NULL. */
+SMTPCODE_API int smtpcode_scan_merge(struct smtpcode_scan *into, const struct smtpcode_scan *from);
+
+/* The whole scan so far. Caller-allocated: set size. */
+struct smtpcode_scan_totals {
+	size_t size;
+	uint64_t lines;    /* every line read */
+	uint64_t replies;  /* lines holding a reply that passed the filters */
+	uint64_t failures; /* of those, 4xx and 5xx */
+	uint64_t unranked; /* failures of replies past SMTPCODE_SCAN_ROWS rows */
+	uint64_t cut_lines, binary_lines;
+	int64_t first_time, last_time; /* of the replies counted, or -1 */
+	size_t rows;                     /* distinct failing replies */
+};
+SMTPCODE_API int smtpcode_scan_totals(const struct smtpcode_scan *scan,
+				      struct smtpcode_scan_totals *out);
+
+/* Ranks the rows: by count, most first; ties by basic code, enhanced code, provider id and
+ * marker, so that the order depends on nothing but the tally. Returns the number of rows. */
+SMTPCODE_API size_t smtpcode_scan_rank(struct smtpcode_scan *scan);
+
+struct smtpcode_scan_tally {
+	const char *name; /* lower case; a name over 63 bytes is cut, ending in "..." */
+	uint64_t count;
+};
+
+/* One row of the ranking. Caller-allocated: set size. Pointers are into the state (valid
+ * until it next changes) or the const tables. */
+struct smtpcode_scan_row {
+	size_t size;
+	int basic;                               /* -1 when the log gives only the MTA's status */
+	char enhanced[SMTPCODE_CODE_MAX + 1];    /* or "" */
+	const struct smtpcode_provider *provider;    /* or NULL */
+	const struct smtpcode_provider_entry *entry; /* the provider's entry, or NULL */
+	char marker[64];                             /* its marker that matched, or "" */
+	uint64_t count, deferred, bounced, rejected;
+	double share;                                /* of all failures, 0..1 */
+	int64_t first_time, last_time;
+	/* The provider's title and summary when its entry is known, else the enhanced code's,
+	 * else the basic code's; NULL when none is known */
+	const char *title, *summary;
+	size_t domain_count;
+	struct smtpcode_scan_tally domains[SMTPCODE_SCAN_TOP];
+	uint64_t other_domains; /* the rest, and lines that name no domain */
+	size_t host_count;
+	struct smtpcode_scan_tally hosts[SMTPCODE_SCAN_TOP];
+	uint64_t other_hosts;
+	const char *sample; /* the first reply's text (smtpcode_reply_text), the server's bytes */
+	size_t sample_length;
+};
+
+/* The i-th row after smtpcode_scan_rank. SMTPCODE_ENOTFOUND past the end, SMTPCODE_ENULL or
+ * SMTPCODE_ESIZE for a bad scan or out. */
+SMTPCODE_API int smtpcode_scan_row(const struct smtpcode_scan *scan, size_t i,
+				   struct smtpcode_scan_row *out);
+
+/* Reads a time at the start of text: ISO "2026-12-02", "2026-12-02T03:00", "2026-12-02
+ * 03:00:00" (a fraction and zone after it are skipped), or syslog "Dec  2 03:00:00" against
+ * year and month as smtpcode_scan_begin says. Writes the seconds of that civil time (no zone
+ * applied) into *seconds and returns the bytes it took, or 0 when text starts with no time
+ * (or a yearless one with year 0). NULL text or seconds: 0. */
+SMTPCODE_API size_t smtpcode_scan_time(const char *text, size_t length, int year, int month,
+				       int64_t *seconds);
+
+/* A file of a scan, for its JSON report. Caller-allocated: set size. */
+struct smtpcode_scan_file {
+	size_t size;
+	const char *name;          /* as the user named it; "-" for standard input */
+	uint64_t lines;  /* lines read from it */
+	const char *error;         /* why it could not be read (whole), or NULL */
+};
+
+/* The scan report of the JSON contract: {"files", "lines", "replies", "failures",
+ * "first_time", "last_time", "unranked", "rows": [...]}, the rows ranked (smtpcode_scan_rank).
+ * snprintf-style; SMTPCODE_ENULL for a NULL scan, or NULL files with nfiles. */
+SMTPCODE_API int smtpcode_json_scan(struct smtpcode_scan *scan,
+				    const struct smtpcode_scan_file *files, size_t nfiles,
+				    int indent, char *buf, size_t size);
+
+/* One event as a line of --each (NDJSON, no newline): file, line, time, queue_id,
+ * recipient_domain, remote_host, basic_code, enhanced_code, status_code, stage, provider,
+ * delivery, text. SMTPCODE_ENULL for an event without a reply. */
+SMTPCODE_API int smtpcode_json_scan_event(const struct smtpcode_scan_event *event,
+					  const char *file, char *buf, size_t size);
+
+/* Writes seconds as ISO 8601, "2026-12-02T03:00:00"; "" for a negative time.
+ * snprintf-style; SMTPCODE_ENULL for a NULL buf with a size. */
+SMTPCODE_API int smtpcode_scan_time_text(int64_t seconds, char *buf, size_t size);
 
 #ifdef __cplusplus
 }

@@ -279,6 +279,39 @@ static void test_noalloc_parse_reply(void **state)
 	assert_true(found > 500);
 }
 
+/* A log scan in a block made before the count starts: feeding lines in pieces, the tally,
+ * the rows and the JSON make no heap call. */
+static void test_noalloc_scan(void **state)
+{
+	static char block[6 << 20];
+	static char json[1 << 16];
+	static const char log[] =
+		"2026-12-01T10:00:00 mx postfix/smtp[1]: 4A1: to=<a@example.net>, relay=mx.example.net[192.0.2.1]:25, dsn=5.1.1, status=bounced (host mx.example.net[192.0.2.1] said: 550 5.1.1 <a@example.net>: User unknown (in reply to RCPT TO command))\n"
+		"2026-12-01T10:00:01 mx postfix/smtp[1]: 4A2: to=<g@example.com>, relay=gmail-smtp-in.l.google.com[192.0.2.9]:25, dsn=4.7.28, status=deferred (host gmail-smtp-in.l.google.com[192.0.2.9] said: 421-4.7.28 Gmail has detected an unusual rate of unsolicited mail. x1 - gsmtp (in reply to end of DATA command))\n"
+		"2026-12-02 07:42:16 1xYeym-00018z-23 ** jane@example.com R=r T=t H=mx.example.org [192.0.2.3]: SMTP error from remote mail server after end of data: 550 5.7.1 spam\n"
+		"no reply here";
+	struct smtpcode_scan_options o = { .size = sizeof o, .since = -1, .until = -1, .code = "5xx" };
+	struct smtpcode_scan_row r = { .size = sizeof r };
+	struct smtpcode_scan *s;
+	unsigned long before;
+
+	(void)state;
+	assert_true(smtpcode_scan_size() <= sizeof block);
+	require_counting();
+	before = allocations;
+	assert_int_equal(smtpcode_scan_init(block, sizeof block, NULL, &s), SMTPCODE_OK);
+	smtpcode_scan_begin(s, 2026, 12);
+	for (size_t i = 0; i < sizeof log - 1; i += 7)
+		smtpcode_scan_feed(s, log + i, sizeof log - 1 - i < 7 ? sizeof log - 1 - i : 7, NULL, NULL);
+	smtpcode_scan_end(s, NULL, NULL);
+	assert_int_equal(smtpcode_scan_rank(s), 3);
+	assert_int_equal(smtpcode_scan_row(s, 0, &r), SMTPCODE_OK);
+	assert_true(smtpcode_json_scan(s, NULL, 0, 0, json, sizeof json) > 0);
+	assert_int_equal(smtpcode_scan_init(block, sizeof block, &o, &s), SMTPCODE_OK);
+	smtpcode_scan_feed(s, log, sizeof log - 1, NULL, NULL);
+	assert_no_heap_calls(before, "a log scan");
+}
+
 static void test_noalloc_explain_reply(void **state)
 {
 	unsigned long before;
@@ -391,6 +424,7 @@ int main(void)
 		cmocka_unit_test(test_noalloc_compare),
 		cmocka_unit_test(test_noalloc_parse_reply),
 		cmocka_unit_test(test_noalloc_explain_reply),
+		cmocka_unit_test(test_noalloc_scan),
 		cmocka_unit_test(test_noalloc_entries_and_texts),
 		cmocka_unit_test(test_noalloc_providers),
 	};

@@ -447,3 +447,164 @@ int smtpcode_json_compare(const char *code_a, const char *code_b, int indent, ch
 	INTERNAL(putf)(&s, "\n%*s]\n%*s}", ind + 2, "", ind, "");
 	return INTERNAL(sink_result)(&s);
 }
+
+/* ---- log scans ----------------------------------------------------------------------------- */
+
+/* A string of [p, p+n), null when n is 0; lower case when lower. */
+static void span_string(struct sink *s, const char *p, size_t n, int lower)
+{
+	if (n == 0)
+		INTERNAL(put)(s, "null");
+	else if (lower)
+		lower_string(s, p, n);
+	else
+		string_n(s, p, n);
+}
+
+static void time_string(struct sink *s, int64_t t)
+{
+	char buf[32];
+
+	if (t < 0) {
+		INTERNAL(put)(s, "null");
+		return;
+	}
+	smtpcode_scan_time_text(t, buf, sizeof buf);
+	string(s, buf);
+}
+
+int smtpcode_json_scan_event(const struct smtpcode_scan_event *ev, const char *file, char *buf,
+			     size_t size)
+{
+	const struct smtpcode_reply *r;
+	struct sink s;
+	char whole[4096];
+	int rc = start(&s, buf, size), n;
+
+	if (rc != SMTPCODE_OK)
+		return rc;
+	if (ev == NULL || ev->reply == NULL)
+		return SMTPCODE_ENULL;
+	r = ev->reply;
+	INTERNAL(put)(&s, "{\"file\": ");
+	string(&s, file);
+	INTERNAL(putf)(&s, ", \"line\": %llu, \"time\": ", (unsigned long long)ev->line);
+	span_string(&s, ev->text + ev->time_offset, ev->time_length, 0);
+	INTERNAL(put)(&s, ", \"queue_id\": ");
+	span_string(&s, ev->text + ev->queue_id_offset, ev->queue_id_length, 0);
+	INTERNAL(put)(&s, ", \"recipient_domain\": ");
+	span_string(&s, ev->text + ev->domain_offset, ev->domain_length, 1);
+	INTERNAL(put)(&s, ", \"remote_host\": ");
+	span_string(&s, ev->text + ev->host_offset, ev->host_length, 1);
+	INTERNAL(put)(&s, ", \"basic_code\": ");
+	if (r->basic >= 0)
+		INTERNAL(putf)(&s, "%d", r->basic);
+	else
+		INTERNAL(put)(&s, "null");
+	INTERNAL(put)(&s, ", \"enhanced_code\": ");
+	string(&s, r->enhanced[0] != '\0' ? r->enhanced : NULL);
+	INTERNAL(put)(&s, ", \"status_code\": ");
+	string(&s, r->status[0] != '\0' ? r->status : NULL);
+	INTERNAL(put)(&s, ", \"stage\": ");
+	string(&s, r->stage != SMTPCODE_STAGE_UNKNOWN ? smtpcode_stage_name(r->stage) : NULL);
+	INTERNAL(put)(&s, ", \"provider\": ");
+	string(&s, ev->match != NULL && ev->match->provider != NULL ? ev->match->provider->id : NULL);
+	INTERNAL(put)(&s, ", \"delivery\": ");
+	string(&s, smtpcode_delivery_name(ev->delivery));
+	INTERNAL(put)(&s, ", \"text\": ");
+	n = smtpcode_reply_text(ev->text, ev->length, r, whole, sizeof whole);
+	if (n >= (int)sizeof whole)
+		n = (int)sizeof whole - 1; /* as the explain object: a reply over 4 KiB is cut */
+	string_n(&s, whole, n > 0 ? (size_t)n : 0);
+	INTERNAL(put)(&s, "}");
+	return INTERNAL(sink_result)(&s);
+}
+
+static void tallies(struct sink *s, const char *name, const char *item,
+		    const struct smtpcode_scan_tally *t, size_t n, int ind)
+{
+	key(s, name, ind);
+	INTERNAL(put)(s, "[");
+	for (size_t i = 0; i < n; i++) {
+		INTERNAL(putf)(s, "%s{\"%s\": ", i > 0 ? ", " : "", item);
+		string(s, t[i].name);
+		INTERNAL(putf)(s, ", \"count\": %llu}", (unsigned long long)t[i].count);
+	}
+	INTERNAL(put)(s, "]");
+}
+
+static void count_field(struct sink *s, const char *name, unsigned long long v, int ind)
+{
+	key(s, name, ind);
+	INTERNAL(putf)(s, "%llu", v);
+}
+
+int smtpcode_json_scan(struct smtpcode_scan *scan, const struct smtpcode_scan_file *files,
+		       size_t nfiles, int indent, char *buf, size_t size)
+{
+	struct smtpcode_scan_totals t = { .size = sizeof t };
+	struct sink s;
+	int rc = start(&s, buf, size), ind = indent < 0 ? 0 : indent;
+	size_t rows, i;
+
+	if (rc != SMTPCODE_OK || (rc = smtpcode_scan_totals(scan, &t)) != SMTPCODE_OK)
+		return rc;
+	if (files == NULL && nfiles > 0)
+		return SMTPCODE_ENULL;
+	rows = smtpcode_scan_rank(scan);
+	INTERNAL(putf)(&s, "{\n%*s\"files\": [", ind + 2, "");
+	for (i = 0; i < nfiles; i++) {
+		INTERNAL(putf)(&s, "%s{\"file\": ", i > 0 ? ", " : "");
+		string(&s, files[i].name);
+		INTERNAL(putf)(&s, ", \"lines\": %llu, \"error\": ", (unsigned long long)files[i].lines);
+		string(&s, files[i].error);
+		INTERNAL(put)(&s, "}");
+	}
+	INTERNAL(put)(&s, "]");
+	count_field(&s, "lines", t.lines, ind);
+	count_field(&s, "replies", t.replies, ind);
+	count_field(&s, "failures", t.failures, ind);
+	key(&s, "first_time", ind);
+	time_string(&s, t.first_time);
+	key(&s, "last_time", ind);
+	time_string(&s, t.last_time);
+	count_field(&s, "unranked", t.unranked, ind);
+	key(&s, "rows", ind);
+	INTERNAL(put)(&s, "[");
+	for (i = 0; i < rows; i++) {
+		struct smtpcode_scan_row r = { .size = sizeof r };
+		int in = ind + 4;
+
+		smtpcode_scan_row(scan, i, &r);
+		INTERNAL(putf)(&s, "%s\n%*s{\n%*s\"basic_code\": ", i > 0 ? "," : "", ind + 4, "",
+			       in + 2, "");
+		if (r.basic >= 0)
+			INTERNAL(putf)(&s, "%d", r.basic);
+		else
+			INTERNAL(put)(&s, "null");
+		text_field(&s, "enhanced_code", r.enhanced[0] != '\0' ? r.enhanced : NULL, in);
+		text_field(&s, "provider", r.provider != NULL ? r.provider->id : NULL, in);
+		text_field(&s, "marker", r.marker[0] != '\0' ? r.marker : NULL, in);
+		count_field(&s, "count", r.count, in);
+		key(&s, "share", in);
+		INTERNAL(putf)(&s, "%.4f", r.share);
+		count_field(&s, "deferred", r.deferred, in);
+		count_field(&s, "bounced", r.bounced, in);
+		count_field(&s, "rejected", r.rejected, in);
+		text_field(&s, "title", r.title, in);
+		text_field(&s, "summary", r.summary, in);
+		tallies(&s, "top_domains", "domain", r.domains, r.domain_count, in);
+		count_field(&s, "other_domains", r.other_domains, in);
+		tallies(&s, "top_hosts", "host", r.hosts, r.host_count, in);
+		count_field(&s, "other_hosts", r.other_hosts, in);
+		key(&s, "first_time", in);
+		time_string(&s, r.first_time);
+		key(&s, "last_time", in);
+		time_string(&s, r.last_time);
+		key(&s, "sample", in);
+		string_n(&s, r.sample, r.sample_length);
+		INTERNAL(putf)(&s, "\n%*s}", in, "");
+	}
+	INTERNAL(putf)(&s, "%s]\n%*s}", rows > 0 ? "\n  " : "", ind, "");
+	return INTERNAL(sink_result)(&s);
+}

@@ -50,6 +50,15 @@ TOKEN_FUNCTION(smtpcode_confidence_name, smtpcode_confidence, SMTPCODE_CONFIDENC
 	       CASE_CONFIDENCE_)
 TOKEN_FUNCTION(smtpcode_match_name, smtpcode_match, SMTPCODE_MATCH_LIST, CASE_MATCH_)
 
+#define CASE_DELIVERY_(name, token, value) TOKEN_CASE(SMTPCODE_DELIVERY_, name, token)
+static TOKEN_FUNCTION(delivery_token, smtpcode_delivery, SMTPCODE_DELIVERY_LIST, CASE_DELIVERY_)
+
+const char *smtpcode_delivery_name(enum smtpcode_delivery delivery)
+{
+	/* "unknown" is no value JSON writes: a line that does not say is null */
+	return delivery == SMTPCODE_DELIVERY_UNKNOWN ? NULL : delivery_token(delivery);
+}
+
 enum smtpcode_retry smtpcode_retry_for(const struct smtpcode_entry *entry, int reply_class)
 {
 	if (entry == NULL)

@@ -366,6 +366,44 @@ const char *smtpcode_label(enum smtpcode_label label)
 		return "no such code is known; 'smtpcode --list' shows every known code";
 	case SMTPCODE_LABEL_ANY_CLASS:
 		return "X (any class: the meaning does not depend on it)";
+	case SMTPCODE_LABEL_SCAN_FILES:
+		return "Files";
+	case SMTPCODE_LABEL_SCAN_LINES:
+		return "lines";
+	case SMTPCODE_LABEL_SCAN_REPLIES:
+		return "replies";
+	case SMTPCODE_LABEL_SCAN_FAILURES:
+		return "failures";
+	case SMTPCODE_LABEL_SCAN_SPAN:
+		return "from";
+	case SMTPCODE_LABEL_SCAN_COUNT:
+		return "count";
+	case SMTPCODE_LABEL_SCAN_SHARE:
+		return "share";
+	case SMTPCODE_LABEL_SCAN_DEFERRED:
+		return "deferred";
+	case SMTPCODE_LABEL_SCAN_BOUNCED:
+		return "bounced";
+	case SMTPCODE_LABEL_SCAN_REJECTED:
+		return "rejected";
+	case SMTPCODE_LABEL_SCAN_DOMAINS:
+		return "Recipient domains";
+	case SMTPCODE_LABEL_SCAN_HOSTS:
+		return "Remote hosts";
+	case SMTPCODE_LABEL_SCAN_OTHER:
+		return "other";
+	case SMTPCODE_LABEL_SCAN_SEEN:
+		return "Seen";
+	case SMTPCODE_LABEL_SCAN_SAMPLE:
+		return "Sample";
+	case SMTPCODE_LABEL_SCAN_NO_FAILURES:
+		return "no 4xx or 5xx reply in the log";
+	case SMTPCODE_LABEL_SCAN_UNRANKED:
+		return "failures of further distinct replies, past the rows the report holds";
+	case SMTPCODE_LABEL_SCAN_CUT_LINE:
+		return "a line longer than 1 MiB, read in its first MiB only";
+	case SMTPCODE_LABEL_SCAN_BINARY_LINE:
+		return "a line holding NUL bytes (binary data?), read as text";
 	}
 	return NULL;
 }
