@@ -87,12 +87,15 @@ $(B)/libsmtpcode.so: $(B)/$(REALNAME)
 $(B)/cli/%.o: src/cli/%.c include/smtpcode.h $(wildcard src/cli/*.h) | $(B)/cli
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# gzip logs (--scan) are read through zlib, by the command only; --jobs runs threads
+CLI_LIBS = -lz -lpthread
 $(B)/smtpcode: $(B)/cli/main.o $(CLI_OBJ) $(B)/libsmtpcode.a
-	$(CC) -o $@ $^ $(ALL_LDFLAGS)
+	$(CC) -o $@ $^ $(CLI_LIBS) $(ALL_LDFLAGS)
 
 # ---- tests --------------------------------------------------------------------------------
 $(B)/tests/test_cli: $(CLI_OBJ)
 $(B)/tests/test_cli: private ALL_CFLAGS += -Isrc/cli
+$(B)/tests/test_cli: private ALL_LDFLAGS += $(CLI_LIBS)
 $(B)/tests/%: tests/%.c tests/tsv.c $(wildcard tests/*.h) $(B)/libsmtpcode.a | $(B)/tests
 	$(CC) $(ALL_CFLAGS) -Itests -o $@ $(filter %.c %.o,$^) $(B)/libsmtpcode.a -lcmocka $(ALL_LDFLAGS)
 

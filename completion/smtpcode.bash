@@ -9,7 +9,15 @@ _smtpcode()
 		COMPREPLY=($(compgen -W '2xx 3xx 4xx 5xx basic enhanced x.0 x.1 x.2 x.3 x.4 x.5 x.6 x.7' -- "$cur"))
 		return
 		;;
-	--search|--explain)
+	--search|--explain|--since|--until|--domain|--jobs|--code)
+		return
+		;;
+	--class)
+		COMPREPLY=($(compgen -W '4 5' -- "$cur"))
+		return
+		;;
+	--scan)
+		COMPREPLY=($(compgen -f -- "$cur"))
 		return
 		;;
 	esac
@@ -21,7 +29,7 @@ _smtpcode()
 		COMPREPLY=($(compgen -P --color= -W 'auto always never' -- "${cur#--color=}"))
 		;;
 	-*)
-		COMPREPLY=($(compgen -W '--list --search --explain --json --format=text --format=json
+		COMPREPLY=($(compgen -W '--list --search --explain --scan --each --since --until --class --code --domain --jobs --json --format=text --format=json
 			--format=markdown --format=html --brief --color=auto --color=always --color=never
 			--help --version' -- "$cur"))
 		;;

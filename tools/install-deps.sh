@@ -2,7 +2,7 @@
 # install-deps.sh -- installs what is missing, with apt-get, else dnf, else brew; elsewhere it
 # names what to install and exits 1.
 #
-#   sh tools/install-deps.sh build   what `make all` needs: gperf, pkg-config (make deps)
+#   sh tools/install-deps.sh build   what `make all` needs: gperf, pkg-config, zlib (make deps)
 #   sh tools/install-deps.sh ci      that, and everything the tests and CI steps need
 #                                    (make deps-ci): cmocka, jq, clang with its sanitizer and
 #                                    libFuzzer runtimes, valgrind, cppcheck, clang-tidy, gcovr,
@@ -27,6 +27,12 @@ have_clang_runtimes() {
 
 have() { command -v "$1" >/dev/null 2>&1; }
 
+# zlib's header and library, which the command links to read gzip logs.
+have_zlib() {
+	printf '#include <zlib.h>\nint main(void) { return zlibVersion() == 0; }\n' |
+		$CC -x c - -o /dev/null -lz >/dev/null 2>&1
+}
+
 # The tools to check, by the name this script gives them; each is looked for by its command.
 missing=""
 need() { # need NAME [COMMAND]: NAME is missing when COMMAND (default NAME) is not found
@@ -35,6 +41,7 @@ need() { # need NAME [COMMAND]: NAME is missing when COMMAND (default NAME) is n
 
 need gperf
 need pkg-config
+have_zlib || missing="$missing zlib"
 if [ "$what" = ci ]; then
 	have_cmocka || missing="$missing cmocka"
 	need jq
@@ -72,6 +79,8 @@ names() {
 	for m in $missing; do
 		case "$1:$m" in
 		apt:cmocka) printf ' libcmocka-dev' ;;
+		apt:zlib) printf ' zlib1g-dev' ;;
+		dnf:zlib) printf ' zlib-devel' ;;
 		apt:clang) printf ' clang libclang-rt-dev' ;;
 		apt:clang-rt) printf ' libclang-rt-dev' ;;
 		dnf:cmocka) printf ' libcmocka-devel' ;;
@@ -110,6 +119,7 @@ else
 fi
 
 have gperf || { echo "deps: gperf is still missing" >&2; exit 1; }
+have_zlib || { echo "deps: zlib still cannot be linked (-lz); check its install" >&2; exit 1; }
 if [ "$what" = ci ]; then
 	have_cmocka || { echo "deps: cmocka still cannot be linked (-lcmocka); check its install" >&2; exit 1; }
 	have_clang_runtimes ||

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "options.h"
+#include "scan.h"
 #include "writer.h"
 
 #define MAX_REPLY ((size_t)1 << 20) /* bytes of reply text read from standard input */
@@ -300,6 +301,8 @@ int smtpcode_cli(int argc, char **argv, FILE *out, FILE *err)
 		; /* done: help, version or a usage error */
 	else if (run.o.mode == MODE_LIST)
 		status = run_list(&run, run.o.nargs ? args[0] : NULL);
+	else if (run.o.mode == MODE_SCAN)
+		status = run_scan(&run.o, args, run.o.nargs, out, err);
 	else if (run.o.mode == MODE_SEARCH)
 		status = run_search(&run, args);
 	else if ((run.o.mode == MODE_EXPLAIN && run.o.explains == 2) ||

@@ -1,5 +1,6 @@
 /* options.c -- the command line: options and operands, --help, and the one error line. */
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <smtpcode.h>
@@ -13,6 +14,7 @@ static const char usage_text[] =
 	"       smtpcode [options] --list [FILTER]\n"
 	"       smtpcode [options] --search WORD...\n"
 	"       smtpcode [options] --explain [TEXT | -]\n"
+	"       smtpcode [options] --scan [FILE... | -]\n"
 	"       smtpcode -h | --help | -V | --version\n";
 
 static const char help_text[] =
@@ -27,6 +29,9 @@ static const char help_text[] =
 	"                          compare two replies: their codes, and what each provider means\n"
 	"  smtpcode --list providers | PROVIDER\n"
 	"                          the providers smtpcode knows, or one provider's entries\n"
+	"  smtpcode --scan [FILE... | -]\n"
+	"                          what a whole mail log says (plain or gzip): failing replies\n"
+	"                          ranked by count, explained, with their domains and hosts\n"
 	"\n"
 	"Options:\n"
 	"  --json, --format=json   print JSON (one object, or an array for several codes)\n"
@@ -38,6 +43,12 @@ static const char help_text[] =
 	"                          who sent the reply being explained: a provider id\n"
 	"                          (smtpcode --list providers), the server it came from,\n"
 	"                          the domain of the refused address\n"
+	"  with --scan: --each     one JSON line per reply line instead of the report\n"
+	"  --since T, --until T    only lines logged from/until T (2026-12-02, 2026-12-02T03:00,\n"
+	"                          'Dec  2 03:00:00'); --provider ID only that provider's\n"
+	"  --class 4|5, --code CODE, --domain D\n"
+	"                          only that class, code (550, 5.7.1, 5.7, 55x), recipient domain\n"
+	"  --jobs N                read N files at once (the report is the same)\n"
 	"  --color=auto|always|never\n"
 	"                          colour codes by class (auto: only on a terminal, and not\n"
 	"                          when NO_COLOR is set)\n"
@@ -123,6 +134,10 @@ static int take_option(const char *a, struct options *o, enum color *color, FILE
 		o->mode = MODE_LIST;
 	} else if (strcmp(a, "--search") == 0) {
 		o->mode = MODE_SEARCH;
+	} else if (strcmp(a, "--scan") == 0) {
+		o->mode = MODE_SCAN;
+	} else if (strcmp(a, "--each") == 0) {
+		o->each = 1;
 	} else if (strcmp(a, "--explain") == 0) {
 		o->mode = MODE_EXPLAIN;
 		o->explains++;
@@ -140,18 +155,51 @@ static int take_option(const char *a, struct options *o, enum color *color, FILE
 	return OPTION_DONE;
 }
 
+/* The options --scan takes, and only it: -1 to go on, or the exit status of a usage error. */
+static int scan_options(struct options *o, const char *jobs, FILE *err)
+{
+	o->jobs = 1;
+	if (o->mode != MODE_SCAN) {
+		if (o->each || jobs != NULL || o->since != NULL || o->until != NULL ||
+		    o->reply_class != NULL || o->code != NULL || o->domain != NULL)
+			return fail(err, SMTPCODE_EXIT_USAGE, "--each, --since, --until, --class, "
+				    "--code, --domain and --jobs go with --scan");
+		return -1;
+	}
+	if (o->host != NULL || o->rcpt != NULL)
+		return fail(err, SMTPCODE_EXIT_USAGE, "--host and --rcpt explain one reply; with "
+			    "--scan, each line names its own (filter with --domain)");
+	if (o->reply_class != NULL && strcmp(o->reply_class, "4") != 0 &&
+	    strcmp(o->reply_class, "5") != 0)
+		return usage_error(err, "--class takes 4 or 5, not", o->reply_class);
+	if (jobs != NULL) {
+		char *end;
+		long n = strtol(jobs, &end, 10);
+
+		if (*end != '\0' || n < 1 || n > 64)
+			return usage_error(err, "--jobs takes a number from 1 to 64, not", jobs);
+		o->jobs = (int)n;
+	}
+	if (o->each && o->format != FORMAT_TEXT && o->format != FORMAT_JSON)
+		return fail(err, SMTPCODE_EXIT_USAGE, "--each writes JSON lines; "
+			    "give no other --format");
+	if (!o->each && o->format != FORMAT_TEXT && o->format != FORMAT_JSON)
+		return fail(err, SMTPCODE_EXIT_USAGE, "a scan's report is text or JSON");
+	return -1;
+}
+
 /* Options may stand before, between or after the operands ("--" ends them; once reply text
  * has begun, a word like "-ERR" that is no option is text). */
 int parse_options(int argc, char **argv, struct options *o, FILE *out, FILE *err)
 {
-	int i, only_operands = 0;
+	int i, rc, only_operands = 0;
 	enum color color = COLOR_AUTO;
 	enum mode mode = MODE_CODES; /* the first of --list, --search, --explain given */
+	const char *jobs = NULL;
 
 	memset(o, 0, sizeof *o);
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		int rc;
 
 		if (!only_operands && a[0] == '-' && a[1] != '\0') {
 			const char **hint = NULL;
@@ -167,6 +215,18 @@ int parse_options(int argc, char **argv, struct options *o, FILE *out, FILE *err
 				hint = &o->host;
 			else if (strncmp(a, "--rcpt", n = 6) == 0)
 				hint = &o->rcpt;
+			else if (strncmp(a, "--since", n = 7) == 0)
+				hint = &o->since;
+			else if (strncmp(a, "--until", n = 7) == 0)
+				hint = &o->until;
+			else if (strncmp(a, "--class", n = 7) == 0)
+				hint = &o->reply_class;
+			else if (strncmp(a, "--code", n = 6) == 0)
+				hint = &o->code;
+			else if (strncmp(a, "--domain", n = 8) == 0)
+				hint = &o->domain;
+			else if (strncmp(a, "--jobs", n = 6) == 0)
+				hint = &jobs;
 			if (hint != NULL && (a[n] == '\0' || a[n] == '=')) {
 				if (a[n] == '=')
 					*hint = a + n + 1;
@@ -187,8 +247,8 @@ int parse_options(int argc, char **argv, struct options *o, FILE *out, FILE *err
 			if (rc >= 0)
 				return rc;
 			if (mode != MODE_CODES && o->mode != mode)
-				return fail(err, SMTPCODE_EXIT_USAGE, "--list, --search and --explain "
-					    "exclude each other; give one");
+				return fail(err, SMTPCODE_EXIT_USAGE, "--list, --search, --explain and "
+					    "--scan exclude each other; give one");
 			mode = o->mode;
 			if (rc == OPTION_DONE)
 				continue;
@@ -208,6 +268,8 @@ int parse_options(int argc, char **argv, struct options *o, FILE *out, FILE *err
 	if (o->explains == 2 && o->nargs != 2)
 		return fail(err, SMTPCODE_EXIT_USAGE, "with two --explain, each takes one text "
 			    "(quote a text that has spaces)");
+	if ((rc = scan_options(o, jobs, err)) >= 0)
+		return rc;
 	o->color = want_color(color, out);
 	o->width = terminal_width(out);
 	return -1;

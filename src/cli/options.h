@@ -11,7 +11,7 @@
 #endif
 
 enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_MARKDOWN, FORMAT_HTML };
-enum mode { MODE_CODES, MODE_LIST, MODE_SEARCH, MODE_EXPLAIN };
+enum mode { MODE_CODES, MODE_LIST, MODE_SEARCH, MODE_EXPLAIN, MODE_SCAN };
 
 struct options {
 	enum mode mode;
@@ -23,6 +23,10 @@ struct options {
 	int explains; /* how many times --explain was given: 2 compares two texts */
 	/* --provider, --host, --rcpt: who sent the reply, as the user knows it */
 	const char *provider, *host, *rcpt;
+	/* --scan: --each, and the filters as given (checked by the scan) */
+	int each;
+	int jobs; /* --jobs N: files read at once, 1 when not given */
+	const char *since, *until, *reply_class, *code, *domain;
 };
 
 /* Parses argv into o, gathering the operands at argv[1..]: returns -1 to go on, or the exit
