@@ -35,7 +35,8 @@ int bench_lookup(void);
 int bench_reply(void);
 int bench_startup(const char *cli, const char *hello);
 int bench_size(char *const *files, size_t count);
-int bench_scan(const char *dir);
+int bench_scan(const char *dir, const char *cli);
+int bench_scan_more(const char *dir, const char *cli); /* after bench_scan: its log */
 int bench_linear(void);
 
 #endif

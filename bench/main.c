@@ -1,6 +1,7 @@
 /* main.c -- `make bench`: runs every benchmark and prints one table of ratios.
  * usage: smtpcode-bench CLI TRIVIAL [FILE...]   (FILEs are measured with size) */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/utsname.h>
 #include <unistd.h>
@@ -41,6 +42,13 @@ static void print_machine(void)
 	printf("\ncompiler: %s; medians of %d interleaved rounds\n", __VERSION__, BENCH_ROUNDS);
 }
 
+static int want(const char *section)
+{
+	const char *only = getenv("SMTPCODE_BENCH_ONLY");
+
+	return only == NULL || only[0] == '\0' || strcmp(only, section) == 0;
+}
+
 int main(int argc, char **argv)
 {
 	int failed = 0;
@@ -51,12 +59,22 @@ int main(int argc, char **argv)
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	print_machine();
-	failed |= bench_lookup();
-	failed |= bench_reply();
-	failed |= bench_linear();
-	failed |= bench_scan(BENCH_DIR);
-	failed |= bench_startup(argv[1], argv[2]);
-	failed |= bench_size(argv + 3, (size_t)(argc - 3));
+	/* SMTPCODE_BENCH_ONLY=NAME runs one section (lookup reply linear scan scan-more startup
+	 * size) */
+	if (want("lookup"))
+		failed |= bench_lookup();
+	if (want("reply"))
+		failed |= bench_reply();
+	if (want("linear"))
+		failed |= bench_linear();
+	if (want("scan"))
+		failed |= bench_scan(BENCH_DIR, argv[1]);
+	if (want("scan") || want("scan-more"))
+		failed |= bench_scan_more(BENCH_DIR, argv[1]);
+	if (want("startup"))
+		failed |= bench_startup(argv[1], argv[2]);
+	if (want("size"))
+		failed |= bench_size(argv + 3, (size_t)(argc - 3));
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("smtpcode-bench: stdout");
 		return 1;

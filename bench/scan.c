@@ -2,11 +2,13 @@
  * smtpcode_reply_next, against what a user would run instead (grep -E -o | wc -l, a Python re
  * loop) and wc -l as the floor; and the walk's linearity on the shapes that could make it
  * quadratic. */
+#define _DEFAULT_SOURCE /* wait4: the peak RSS of one child */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -226,12 +228,13 @@ static long shell_count(const char *cmd)
 	return n;
 }
 
-enum { OURS, GREP, PYTHON, WC, NCONTENDERS };
+enum { OURS, SCAN, GREP, PYTHON, WC, NCONTENDERS };
 
-int bench_scan(const char *dir)
+int bench_scan(const char *dir, const char *cli)
 {
 	static const char *const names[NCONTENDERS] = {
-		"smtpcode_reply_next, read + walk", "grep -E -o ... | wc -l (C locale)",
+		"smtpcode_reply_next, read + walk", "smtpcode --scan LOG (the report)",
+		"grep -E -o ... | wc -l (C locale)",
 		"Python re, the same extraction", "wc -l (the floor)"
 	};
 	char path[512], cmd[NCONTENDERS][1024], value[64], cell[64], title[200], target[32];
@@ -256,13 +259,15 @@ int bench_scan(const char *dir)
 		 "print(n)' '%s'",
 		 NAIVE_RE, path);
 	snprintf(cmd[WC], sizeof cmd[WC], "wc -l '%s'", path);
+	snprintf(cmd[SCAN], sizeof cmd[SCAN], "'%s' --scan '%s'", cli, path);
 	snprintf(title, sizeof title, "log scan: a generated %u MB Postfix and Exim log, %zu lines, "
 		 "%.1f%% holding a reply; median of %d runs, warm page cache", LOG_BYTES >> 20, lines,
 		 100 * share, RUNS);
 	bench_section(title);
 	/* warm the page cache, and see that every contender runs */
-	if (run_shell(cmd[WC]) < 0 || run_shell(cmd[GREP]) < 0 || run_shell(cmd[PYTHON]) < 0) {
-		fprintf(stderr, "smtpcode-bench: grep, wc or /usr/bin/python3 did not run\n");
+	if (run_shell(cmd[WC]) < 0 || run_shell(cmd[GREP]) < 0 || run_shell(cmd[PYTHON]) < 0 ||
+	    run_shell(cmd[SCAN]) < 0) {
+		fprintf(stderr, "smtpcode-bench: grep, wc, /usr/bin/python3 or smtpcode --scan did not run\n");
 		return -1;
 	}
 	for (r = 0; r < RUNS; r++) {
@@ -278,18 +283,31 @@ int bench_scan(const char *dir)
 		snprintf(value, sizeof value, "%.2f s, %.0f MB/s", bench_median(v, RUNS) / 1e9,
 			 (double)LOG_BYTES / (bench_median(v, RUNS) / 1e9) / 1e6);
 		cell[0] = target[0] = '\0';
-		if (c != OURS) {
+		if (c != OURS && c != SCAN) {
 			double ratio;
 
 			for (r = 0; r < RUNS; r++)
 				v[r] = ns[OURS][r] / ns[c][r];
 			ratio = bench_median(v, RUNS);
-			snprintf(cell, sizeof cell, "smtpcode/this %.2f", ratio);
+			snprintf(cell, sizeof cell, "walk/this %.2f", ratio);
 			if (c == GREP || c == PYTHON)
 				snprintf(target, sizeof target, "target <= 1.0: %s",
 					 ratio <= 1.0 ? "met" : "missed");
 		}
 		bench_row(names[c], value, cell, target);
+		if (c == GREP || c == PYTHON || c == WC) { /* the whole report against the same */
+			double ratio;
+
+			for (r = 0; r < RUNS; r++)
+				v[r] = ns[SCAN][r] / ns[c][r];
+			ratio = bench_median(v, RUNS);
+			snprintf(cell, sizeof cell, "--scan/this %.2f", ratio);
+			target[0] = '\0';
+			if (c == GREP)
+				snprintf(target, sizeof target, "target <= 1.0: %s",
+					 ratio <= 1.0 ? "met" : "missed");
+			bench_row("", "", cell, target);
+		}
 	}
 	snprintf(value, sizeof value, "%zu", found);
 	bench_row("replies smtpcode found", value, "", "");
@@ -362,6 +380,158 @@ int bench_linear(void)
 		}
 		free(one);
 		free(two);
+	}
+	return 0;
+}
+
+/* ---- --scan: memory on a huge log, and --jobs ---------------------------------------------- */
+
+#define HUGE_BYTES ((size_t)1 << 30)
+#define HUGE_DOMAINS 1000000u
+
+/* Runs argv with stdout to out_path (or /dev/null): the time, and the peak RSS in KiB. */
+static double run_measured(char *const argv[], const char *out_path, long *rss_kib)
+{
+	uint64_t t0 = bench_now_ns();
+	pid_t pid = fork();
+	struct rusage ru;
+	int status;
+
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		int out = open(out_path != NULL ? out_path : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		int null = open("/dev/null", O_WRONLY);
+
+		if (out >= 0)
+			dup2(out, STDOUT_FILENO);
+		if (null >= 0)
+			dup2(null, STDERR_FILENO);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	while (wait4(pid, &status, 0, &ru) < 0)
+		if (errno != EINTR)
+			return -1;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) > 1)
+		return -1;
+	if (rss_kib != NULL)
+		*rss_kib = ru.ru_maxrss;
+	return (double)(bench_now_ns() - t0);
+}
+
+/* A 1 GB log of bounces to a million distinct recipient domains, scanned: peak RSS. */
+static int scan_memory(const char *dir, const char *cli)
+{
+	char path[512], value[64], line[512];
+	size_t total = 0;
+	unsigned i = 0;
+	long rss = 0;
+	FILE *fp;
+	double ns;
+
+	snprintf(path, sizeof path, "%s/huge.log", dir);
+	if ((fp = fopen(path, "w")) == NULL)
+		return -1;
+	while (total < HUGE_BYTES) {
+		int n = snprintf(line, sizeof line,
+				 "Nov %2u %02u:%02u:%02u mail postfix/smtp[%u]: %08X: to=<u%u@d%u.example>, "
+				 "relay=mx%u.d%u.example[192.0.2.%u]:25, delay=1.2, dsn=5.1.1, status=bounced "
+				 "(host mx.d%u.example[192.0.2.%u] said: 550 5.1.1 <u%u@d%u.example>: User "
+				 "unknown (in reply to RCPT TO command))\n",
+				 1 + i / 86400 % 28, i / 3600 % 24, i / 60 % 60, i % 60, 1000 + i % 30000, i,
+				 i, i % HUGE_DOMAINS, i % 7, i % HUGE_DOMAINS, 1 + i % 250, i % HUGE_DOMAINS,
+				 1 + i % 250, i, i % HUGE_DOMAINS);
+		fwrite(line, 1, (size_t)n, fp);
+		total += (size_t)n;
+		i++;
+	}
+	if (fclose(fp) != 0) {
+		unlink(path);
+		return -1;
+	}
+	{
+		char prog[512], scan[] = "--scan";
+		char *argv[] = { prog, scan, path, NULL };
+
+		snprintf(prog, sizeof prog, "%s", cli);
+		ns = run_measured(argv, NULL, &rss);
+	}
+	unlink(path);
+	if (ns < 0)
+		return -1;
+	snprintf(value, sizeof value, "%.1f MiB peak RSS, %.1f s", (double)rss / 1024, ns / 1e9);
+	bench_row("smtpcode --scan, 1 GB, 1,000,000 domains", value, "",
+		  rss < 64 * 1024 ? "target < 64 MiB: met" : "target < 64 MiB: missed");
+	return 0;
+}
+
+/* The 200 MB log split in two files: --jobs 2 against --jobs 1, the same bytes out. */
+static int scan_jobs(const char *dir, const char *cli, const char *log)
+{
+	char a[512], b[512], out1[512], out2[512], value[64], cell[64];
+	double one[RUNS], two[RUNS], v[RUNS], ratio;
+	int same = 1;
+	FILE *in, *fa, *fb;
+	char line[4096];
+	size_t half = LOG_BYTES / 2, n = 0;
+
+	snprintf(a, sizeof a, "%s/half-a.log", dir);
+	snprintf(b, sizeof b, "%s/half-b.log", dir);
+	snprintf(out1, sizeof out1, "%s/jobs1.out", dir);
+	snprintf(out2, sizeof out2, "%s/jobs2.out", dir);
+	if ((in = fopen(log, "r")) == NULL || (fa = fopen(a, "w")) == NULL || (fb = fopen(b, "w")) == NULL)
+		return -1;
+	while (fgets(line, sizeof line, in) != NULL) {
+		size_t k = strlen(line);
+
+		fwrite(line, 1, k, n < half ? fa : fb);
+		n += k;
+	}
+	fclose(in);
+	if (fclose(fa) != 0 || fclose(fb) != 0)
+		return -1;
+	for (size_t r = 0; r < RUNS; r++) {
+		char prog[512], scan[] = "--scan", jobs[] = "--jobs", j1[] = "1", j2[] = "2";
+		char cmpprog[] = "/usr/bin/cmp", quiet[] = "-s";
+		char *argv1[] = { prog, scan, jobs, j1, a, b, NULL };
+		char *argv2[] = { prog, scan, jobs, j2, a, b, NULL };
+		char *cmp[] = { cmpprog, quiet, out1, out2, NULL };
+
+		snprintf(prog, sizeof prog, "%s", cli);
+
+		one[r] = run_measured(argv1, out1, NULL);
+		two[r] = run_measured(argv2, out2, NULL);
+		if (one[r] < 0 || two[r] < 0)
+			return -1;
+		same &= run_measured(cmp, NULL, NULL) >= 0 && same;
+	}
+	for (size_t r = 0; r < RUNS; r++)
+		v[r] = two[r] / one[r];
+	ratio = bench_median(v, RUNS);
+	snprintf(value, sizeof value, "%.2f s, --jobs 1 %.2f s", bench_median(two, RUNS) / 1e9,
+		 bench_median(one, RUNS) / 1e9);
+	snprintf(cell, sizeof cell, "jobs 2/jobs 1 %.2f", ratio);
+	bench_row("smtpcode --scan --jobs 2, two 100 MB files", value, cell,
+		  ratio <= 0.65 ? "target <= 0.65: met" : "target <= 0.65: missed");
+	bench_row("--jobs 2 output, byte for byte", same ? "the same as --jobs 1" : "DIFFERS", "",
+		  same ? "target same: met" : "target same: missed");
+	unlink(a);
+	unlink(b);
+	unlink(out1);
+	unlink(out2);
+	return same ? 0 : -1;
+}
+
+int bench_scan_more(const char *dir, const char *cli)
+{
+	char path[512];
+
+	snprintf(path, sizeof path, "%s/mail.log", dir);
+	bench_section("smtpcode --scan: bounded memory, and --jobs");
+	if (scan_jobs(dir, cli, path) != 0 || scan_memory(dir, cli) != 0) {
+		fprintf(stderr, "smtpcode-bench: the --scan memory or --jobs run failed\n");
+		return -1;
 	}
 	return 0;
 }
