@@ -90,6 +90,24 @@ run three-json 0 --scan --json --jobs 3 postfix.log exim.log opensmtpd.log &&
 	jq -e '.files | map(.file) == ["postfix.log","exim.log","opensmtpd.log"] and all(.[]; .error == null and .lines > 0)' "$tmp/three-json.out" >/dev/null
 check "--json files: each file with its lines, in order"
 
+run jobs-errors 2 --scan --jobs 3 postfix.log no-such.log exim.log &&
+	[ "$(grep -c '^smtpcode: no-such.log: No such file or directory$' "$tmp/jobs-errors.err")" -eq 1 ] &&
+	grep -q '^Files 3, ' "$tmp/jobs-errors.out"
+check "--jobs 3 with a missing file among them: named once, the rest reported"
+run each-jobs 0 --scan --each --jobs 2 postfix.log exim.log &&
+	[ "$(jq -s 'map(.file) | . == (sort_by(. != "postfix.log"))' "$tmp/each-jobs.out")" = true ]
+check "--each with --jobs: the lines in the order of the files"
+
+cp "$sc" "$tmp/bin1"
+cp "$sc" "$tmp/bin2"
+(cd "$tmp" && "$sc" --scan --jobs 2 bin1 bin2 >bins.out 2>bins.err </dev/null)
+[ "$?" -le 1 ] && [ "$(grep -c 'a line holding NUL bytes' "$tmp/bins.err")" -eq 2 ] &&
+	grep -q '^smtpcode: bin1:' "$tmp/bins.err" && grep -q '^smtpcode: bin2:' "$tmp/bins.err"
+check "--jobs 2 on two binary files: one warning each, written whole"
+run until-minute 0 --scan --each --until 2026-12-02T07:42 exim.log &&
+	jq -e -s 'length > 0 and all(.[]; .time <= "2026-12-02 07:42:59")' "$tmp/until-minute.out" >/dev/null
+check "--until without seconds: its whole minute"
+
 # standard input, as "-" and as no operand
 (cd "$tmp" && COLUMNS=80 "$sc" --scan --each - <mail.log >stdin.out 2>stdin.err) &&
 	sed 's/"file": "-"/"file": "mail.log"/' "$tmp/stdin.out" | sed 's/"time": "Dec/"time": "Dec/' >"$tmp/stdin.cmp" &&
@@ -158,6 +176,10 @@ with open(sys.argv[1], 'w') as f:
     f.write('x' * (10 << 20) + ' 550 5.1.1 past the first MiB\n')
     f.write('2026-12-02T10:00:00 mx postfix/smtp[1]: 4A1: to=<a@example.net>, relay=mx.example.net[192.0.2.1]:25, dsn=5.1.1, status=bounced (host mx.example.net[192.0.2.1] said: 550 5.1.1 gone (in reply to RCPT TO command))\n')
 " "$tmp/long.log"
+gzip -c "$tmp/long.log" >"$tmp/long.gz"
+run long-gz 0 --scan --each long.gz && grep -q '^smtpcode: long.gz:1: a line longer than 1 MiB' "$tmp/long-gz.err" &&
+	jq -e -s 'length == 1 and .[0].line == 2' "$tmp/long-gz.out" >/dev/null
+check "a 10 MB line in gzip: cut across inflated pieces, the next line read"
 run long 0 --scan --each long.log && grep -q '^smtpcode: long.log:1: a line longer than 1 MiB' "$tmp/long.err" &&
 	[ "$(wc -l <"$tmp/long.err")" -eq 1 ] && jq -e -s 'length == 1 and .[0].line == 2' "$tmp/long.out" >/dev/null
 check "a 10 MB line: one warning naming long.log:1, the next line read"

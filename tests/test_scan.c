@@ -462,6 +462,42 @@ static size_t count_passing(const struct smtpcode_scan_options *o)
 	return (size_t)t.replies;
 }
 
+/* Every kind of --code against four lines: a 550 5.1.1, a 421 alone, an MTA status 4.4.1
+ * alone, a 250 2.0.0. A basic filter needs a basic code; an enhanced one, an enhanced code (the
+ * reply's, else the MTA's). */
+static void test_scan_code_filters(void **state)
+{
+	static const char log[] =
+		"2026-12-01T10:00:00 mx postfix/smtp[1]: 4A1: to=<a@x.example>, relay=mx.x.example[192.0.2.1]:25, dsn=5.1.1, status=bounced (host mx.x.example[192.0.2.1] said: 550 5.1.1 gone (in reply to RCPT TO command))\n"
+		"2026-12-01T10:00:01 mx postfix/smtp[1]: 4A2: to=<a@x.example>, relay=mx.x.example[192.0.2.1]:25, status=deferred (host mx.x.example[192.0.2.1] said: 421 busy (in reply to RCPT TO command))\n"
+		"2026-12-01T10:00:02 mx postfix/smtp[1]: 4A3: to=<a@x.example>, relay=none, dsn=4.4.1, status=deferred (connect to mx.x.example[192.0.2.1]:25: Connection timed out)\n"
+		"2026-12-01T10:00:03 mx postfix/smtp[1]: 4A4: to=<a@x.example>, relay=mx.x.example[192.0.2.1]:25, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 7)\n";
+	static const struct {
+		const char *code;
+		unsigned replies;
+	} cases[] = {
+		{ "5xx", 1 }, { "4xx", 1 }, { "2xx", 1 }, { "55x", 1 }, { "42x", 1 }, { "5.1", 1 },
+		{ "x.4", 1 }, { "5.x", 1 }, { "4.x", 1 }, { "basic", 3 }, { "enhanced", 3 },
+		{ "X.1.1", 1 }, { "5.1.1", 1 }, { "421", 1 }, { "4.4.1", 1 }, { "2.0.0", 1 },
+		{ "X.4.1", 1 }, { "2.x", 1 }, { "551", 0 }, { "4.1.1", 0 }, { "x.9", 0 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct smtpcode_scan_options o = { .size = sizeof o, .since = -1, .until = -1,
+						   .code = cases[i].code };
+		struct smtpcode_scan *s = new_scan(&o);
+		struct smtpcode_scan_totals t = { .size = sizeof t };
+
+		smtpcode_scan_feed(s, log, sizeof log - 1, NULL, NULL);
+		smtpcode_scan_totals(s, &t);
+		if (t.replies != cases[i].replies)
+			fail_msg("--code %s: %u replies, want %u", cases[i].code, (unsigned)t.replies,
+				 cases[i].replies);
+		free(s);
+	}
+}
+
 static void test_scan_filters(void **state)
 {
 	struct smtpcode_scan_options o = { .size = sizeof o, .since = -1, .until = -1 };
@@ -613,6 +649,252 @@ static void test_scan_bad_input(void **state)
 	free(s);
 }
 
+/* The shapes a log line takes around its reply, one line each, with what must be read. */
+static void test_scan_shapes(void **state)
+{
+	static const struct {
+		const char *line, *time, *queue_id, *domain, *host;
+		enum smtpcode_delivery delivery;
+	} cases[] = {
+		{ "<22>Dec  2 03:00:00 mx postfix/smtp[9]: 4AB12: to=<a@x.example>, relay=mx.x.example[192.0.2.1]:25, dsn=5.1.1, status=expired (host mx.x.example[192.0.2.1] said: 550 5.1.1 gone (in reply to RCPT TO command))",
+		  "Dec  2 03:00:00", "4AB12", "x.example", "mx.x.example", SMTPCODE_DELIVERY_BOUNCED },
+		{ "<22>1 2026-12-02T03:00:00.123Z mx postfix/smtp 9 - - 4AB13: to=<a@y.example>, relay=none, delay=1, dsn=4.4.1, status=deferred (connect to mx.y.example[192.0.2.2]:25: Connection refused)",
+		  "2026-12-02T03:00:00.123Z", NULL, "y.example", NULL, SMTPCODE_DELIVERY_DEFERRED },
+		{ "2026-12-02T03:00:00,5+0100 mx postfix/lmtp[9]: 4AB14: to=<b@z.example>, relay=local, dsn=5.2.2, status=bounced (host local said: 552 5.2.2 full (in reply to RCPT TO command))",
+		  "2026-12-02T03:00:00,5+0100", "4AB14", "z.example", NULL, SMTPCODE_DELIVERY_BOUNCED },
+		{ "2026-12-02 03:00:00 [1234] 1t2AbC-000123-AB -> c@w.example R=r T=t H=mx.w.example [192.0.2.3] C=\"250 2.0.0 OK\"",
+		  "2026-12-02 03:00:00", "1t2AbC-000123-AB", "w.example", NULL, SMTPCODE_DELIVERY_SENT },
+		{ "2026-12-02 03:00:00 1t2AbC-0001Ab-Cd ** d@v.example: R=r T=t: SMTP error from remote mail server after RCPT TO:<d@v.example>: 550 5.1.1 no",
+		  "2026-12-02 03:00:00", "1t2AbC-0001Ab-Cd", "v.example", NULL, SMTPCODE_DELIVERY_BOUNCED },
+		{ "Dec  2 03:00:00 mx smtpd[77]: 1a2b3c4d5e6f7a8b smtp failed-command command=\"RCPT TO:<e@u.example>\" result=\"550 5.7.1 no relay\"",
+		  "Dec  2 03:00:00", "1a2b3c4d5e6f7a8b", "u.example", NULL, SMTPCODE_DELIVERY_REJECTED },
+		{ "Dec  2 03:00:00 mx sm-mta[5]: 4AUCYu0e012345: to=<f@t.example>, relay=mx.t.example. [192.0.2.7], dsn=5.1.1, stat=User unknown",
+		  "Dec  2 03:00:00", "4AUCYu0e012345", "t.example", "mx.t.example", SMTPCODE_DELIVERY_BOUNCED },
+		{ "Dec  2 03:00:00 mx sm-mta[5]: 4AUCYu0e012346: to=<f@t.example>, relay=mx.t.example. [192.0.2.7], dsn=4.4.1, stat=Host down",
+		  "Dec  2 03:00:00", "4AUCYu0e012346", "t.example", "mx.t.example", SMTPCODE_DELIVERY_DEFERRED },
+		{ "Dec  2 03:00:00 mx postfix/cleanup[8]: 4AB15: milter-reject: END-OF-MESSAGE from client.s.example[192.0.2.9]: 5.7.1 spam; from=<s@r.example> to=<g@s.example>",
+		  "Dec  2 03:00:00", "4AB15", "s.example", "client.s.example", SMTPCODE_DELIVERY_REJECTED },
+		{ "450 4.2.0 <h@q.example>: Recipient address rejected: Greylisted",
+		  NULL, NULL, NULL, NULL, SMTPCODE_DELIVERY_UNKNOWN },
+	};
+	static struct heard h;
+	struct smtpcode_scan *s = new_scan(NULL);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		memset(&h, 0, sizeof h);
+		smtpcode_scan_begin(s, 2026, 12);
+		smtpcode_scan_feed(s, cases[i].line, strlen(cases[i].line), hear, &h);
+		smtpcode_scan_end(s, hear, &h);
+		if (h.n != 1)
+			fail_msg("case %zu: %zu events", i, h.n);
+		if (strcmp(h.e[0].time, cases[i].time ? cases[i].time : "") != 0 ||
+		    strcmp(h.e[0].queue_id, cases[i].queue_id ? cases[i].queue_id : "") != 0 ||
+		    strcmp(h.e[0].domain, cases[i].domain ? cases[i].domain : "") != 0 ||
+		    (cases[i].host != NULL && strcmp(h.e[0].host, cases[i].host) != 0) ||
+		    h.e[0].delivery != cases[i].delivery)
+			fail_msg("case %zu: time '%s' queue '%s' domain '%s' host '%s' delivery %s", i,
+				 h.e[0].time, h.e[0].queue_id, h.e[0].domain, h.e[0].host,
+				 smtpcode_delivery_name(h.e[0].delivery));
+	}
+	free(s);
+}
+
+/* Lines that almost have a field: none is taken from them. */
+static void test_scan_near_misses(void **state)
+{
+	static const struct {
+		const char *line, *queue_id, *domain, *host, *time;
+	} cases[] = {
+		{ "<13>Dec  2 03:00:00 mx postfix/smtp[9]: NOQUEUE: to=<>, relay=unknown[]: 550 5.1.1 x", "", "", "", "Dec  2 03:00:00" },
+		{ "<1234567>Dec  2 03:00:00 mx postfix/smtp[9]: 4AB: to=<a@>, 550 5.1.1 x", "", "", "", "" },
+		{ "<13 Dec  2 03:00:00 mx x[1]: 1a2b3c4d5e6f7a8b: 550 5.1.1 x", "1a2b3c4d5e6f7a8b", "", "", "" },
+		{ "2026-12-02 03:00:00 1t2Ab-000123-AB ** a@b.example 550 5.1.1 x", "", "", "", "2026-12-02 03:00:00" },
+		{ "2026-12-02 03:00:00 1t2AbC-00012-AB ** a@b.example 550 5.1.1 x", "", "", "", "2026-12-02 03:00:00" },
+		{ "2026-12-02 03:00:00 1t2AbC-000123-A ** a@b.example 550 5.1.1 x", "", "", "", "2026-12-02 03:00:00" },
+		{ "2026-12-02 03:00:00 1t2AbC-000123-ABCDE: 550 5.1.1 x", "", "", "", "2026-12-02 03:00:00" },
+		{ "Dec  2 03:00:00 mx postfix/smtpd[9]: connect from nowhere: 550 5.1.1 x", "", "", "", "Dec  2 03:00:00" },
+		{ "Dec  2 03:00:00 mx postfix/smtp[9]: 4AB12: to=<a@b.example>, relay=local, status=bounced (550 5.1.1 x)", "4AB12", "b.example", "", "Dec  2 03:00:00" },
+	};
+	static struct heard h;
+	struct smtpcode_scan *s = new_scan(NULL);
+	struct smtpcode_scan_row r = { .size = sizeof r };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		memset(&h, 0, sizeof h);
+		smtpcode_scan_begin(s, 2026, 12);
+		smtpcode_scan_feed(s, cases[i].line, strlen(cases[i].line), hear, &h);
+		smtpcode_scan_end(s, hear, &h);
+		if (h.n != 1 || strcmp(h.e[0].queue_id, cases[i].queue_id) != 0 ||
+		    strcmp(h.e[0].domain, cases[i].domain) != 0 || strcmp(h.e[0].host, cases[i].host) != 0 ||
+		    strcmp(h.e[0].time, cases[i].time) != 0)
+			fail_msg("case %zu: %zu events, queue '%s' domain '%s' host '%s' time '%s'", i, h.n,
+				 h.e[0].queue_id, h.e[0].domain, h.e[0].host, h.e[0].time);
+	}
+	/* a row read before the rows are ranked: in the order they came */
+	assert_int_equal(smtpcode_scan_row(s, 0, &r), SMTPCODE_OK);
+	assert_int_equal(r.basic, 550);
+	free(s);
+}
+
+/* Past SMTPCODE_SCAN_ROWS distinct replies, the rest is unranked, also in a merge; names over
+ * 63 bytes are cut; a merge of full tables keeps counts it is sure of. */
+static void test_scan_limits(void **state)
+{
+	struct smtpcode_scan *s = new_scan(NULL), *t = new_scan(NULL);
+	struct smtpcode_scan_totals tot = { .size = sizeof tot };
+	struct smtpcode_scan_row r = { .size = sizeof r };
+	char line[512], longname[100];
+	size_t rows;
+
+	(void)state;
+	memset(longname, 'l', 80);
+	longname[80] = '\0';
+	smtpcode_scan_begin(s, 0, 0);
+	smtpcode_scan_begin(t, 0, 0);
+	for (int i = 0; i < 1100; i++) {
+		int n = snprintf(line, sizeof line, "2026-12-01T10:00:00 mx postfix/smtp[1]: 4A1: to=<a@%s%d.example>, relay=mx.example[192.0.2.1]:25, status=bounced (host mx.example[192.0.2.1] said: 550 5.%d.%d no (in reply to RCPT TO command))\n",
+				 longname, i % 40, 1 + i / 1000, i % 1000);
+
+		smtpcode_scan_feed(s, line, (size_t)n, NULL, NULL);
+		smtpcode_scan_feed(t, line, (size_t)n, NULL, NULL);
+	}
+	smtpcode_scan_totals(s, &tot);
+	assert_int_equal(tot.rows, SMTPCODE_SCAN_ROWS);
+	assert_int_equal(tot.unranked, 1100 - SMTPCODE_SCAN_ROWS);
+	rows = smtpcode_scan_rank(s);
+	assert_int_equal(rows, SMTPCODE_SCAN_ROWS);
+	assert_int_equal(smtpcode_scan_row(s, 0, &r), SMTPCODE_OK);
+	assert_int_equal(r.count, 1);
+	assert_int_equal(strlen(r.domains[0].name), 63);
+	assert_string_equal(r.domains[0].name + 60, "...");
+	/* merging a full state into a full one: what has no row is unranked */
+	assert_int_equal(smtpcode_scan_merge(s, t), SMTPCODE_OK);
+	smtpcode_scan_totals(s, &tot);
+	assert_int_equal(tot.failures, 2200);
+	assert_int_equal(tot.unranked, 2 * (1100 - SMTPCODE_SCAN_ROWS));
+	smtpcode_scan_rank(s);
+	assert_int_equal(smtpcode_scan_row(s, 0, &r), SMTPCODE_OK);
+	assert_int_equal(r.count, 2);
+	free(s);
+	free(t);
+	/* Space-Saving tables merged: the heavy name stays first */
+	s = new_scan(NULL);
+	t = new_scan(NULL);
+	for (int k = 0; k < 2; k++)
+		for (int i = 0; i < 200; i++) {
+			int n = snprintf(line, sizeof line, "2026-12-01T10:00:00 mx postfix/smtp[1]: 4A1: to=<a@%s.example>, relay=mx.example[192.0.2.1]:25, status=bounced (host mx.example[192.0.2.1] said: 550 5.1.1 no (in reply to RCPT TO command))\n",
+					 i % 2 ? "heavy" : (snprintf(longname, sizeof longname, "d%d-%d", k, i), longname));
+
+			smtpcode_scan_feed(k ? t : s, line, (size_t)n, NULL, NULL);
+		}
+	smtpcode_scan_merge(s, t);
+	smtpcode_scan_rank(s);
+	assert_int_equal(smtpcode_scan_row(s, 0, &r), SMTPCODE_OK);
+	assert_int_equal(r.count, 400);
+	assert_string_equal(r.domains[0].name, "heavy.example");
+	assert_true(r.domains[0].count >= 150 && r.domains[0].count <= 200);
+	free(s);
+	free(t);
+}
+
+/* Rows whose codes are only the MTA's status, or an unregistered detail: titles from the
+ * registry; ties ranked by codes, then provider. */
+static void test_scan_titles(void **state)
+{
+	static const char log[] =
+		"Dec  2 03:00:00 mx postfix/smtp[9]: 4AB13: to=<a@y.example>, relay=none, delay=1, dsn=4.4.1, status=deferred (connect to mx.y.example[192.0.2.2]:25: Connection refused)\n"
+		"2026-12-02T03:00:01 mx postfix/smtp[1]: 4A1: to=<a@x.example>, relay=mx.x.example[192.0.2.1]:25, status=bounced (host mx.x.example[192.0.2.1] said: 550 5.7.509 Access denied (in reply to end of DATA command))\n"
+		"2026-12-02T03:00:02 mx postfix/smtp[1]: 4A2: to=<a@x.example>, relay=mx.x.example[192.0.2.1]:25, status=bounced (host mx.x.example[192.0.2.1] said: 550 no code (in reply to RCPT TO command))\n";
+	struct smtpcode_scan *s = new_scan(NULL);
+	struct smtpcode_scan_row r = { .size = sizeof r };
+	int seen = 0;
+
+	(void)state;
+	smtpcode_scan_begin(s, 2026, 12);
+	smtpcode_scan_feed(s, log, sizeof log - 1, NULL, NULL);
+	assert_int_equal(smtpcode_scan_rank(s), 3);
+	for (size_t i = 0; smtpcode_scan_row(s, i, &r) == SMTPCODE_OK; i++) {
+		assert_non_null(r.title);
+		if (r.basic < 0) {
+			assert_string_equal(r.enhanced, "4.4.1");
+			assert_int_equal(r.deferred, 1);
+			assert_non_null(strstr(r.sample, "status=deferred"));
+			seen |= 1;
+		} else if (r.enhanced[0] == '\0') {
+			assert_int_equal(r.basic, 550);
+			seen |= 2;
+		} else {
+			assert_string_equal(r.enhanced, "5.7.509");
+			seen |= 4;
+		}
+	}
+	assert_int_equal(seen, 7);
+	free(s);
+}
+
+/* Every prefix of every shape, and every one-byte change of them: no crash, and every span an
+ * event gives lies inside its line. */
+static void check_spans(void *ctx, const struct smtpcode_scan_event *ev)
+{
+	size_t *n = ctx;
+
+	(*n)++;
+	assert_true(ev->time_offset + ev->time_length <= ev->length);
+	assert_true(ev->queue_id_offset + ev->queue_id_length <= ev->length);
+	assert_true(ev->domain_offset + ev->domain_length <= ev->length);
+	assert_true(ev->host_offset + ev->host_length <= ev->length);
+	if (ev->reply != NULL)
+		assert_true(ev->reply->end <= ev->length);
+}
+
+static void test_scan_prefixes(void **state)
+{
+	static const char *const lines[] = {
+		"<22>1 2026-12-02T03:00:00.123+01:00 mx postfix/smtp[9]: 4AB12: to=<a@x.example>, relay=mx.x.example[192.0.2.1]:25, dsn=5.1.1, status=bounced (host mx.x.example[192.0.2.1] said: 550 5.1.1 gone (in reply to RCPT TO command))",
+		"Dec 12 03:00:00 mx postfix/smtpd[9]: NOQUEUE: reject: RCPT from unknown[192.0.2.9]: 554 5.7.1 <a@x.example>: Relay access denied; from=<s@y.example> to=<a@x.example>",
+		"2026-12-02 03:00:00 [12] 1t2AbC-000123-AB == d@v.example R=r T=t H=mx.v.example [192.0.2.3]: SMTP error from remote mail server after RCPT TO:<d@v.example>: 451 4.7.1 later",
+		"Dec  2 03:00:00 mx smtpd[77]: 1a2b3c4d5e6f7a8b mta delivery evpid=1 from=<s@y.example> to=<e@u.example> rcpt=<-> relay=\"mx.u.example [192.0.2.4]\" result=\"PermFail\" stat=\"550 5.1.1 no\"",
+		"Dec  2 03:00:00 mx sm-mta[5]: 4AUCYu0e012345: to=<f@t.example>, relay=mx.t.example. [192.0.2.7], dsn=4.4.1, stat=Deferred: Connection refused by mx.t.example.",
+		"Dec  2 03:00:00 mx sm-mta[5]: 4AUCYu0e012345: ruleset=check_rcpt, arg1=<a@example.com>, relay=client.example.net [192.0.2.160], reject=550 5.7.1 <a@example.com>... Relaying denied",
+	};
+	static struct smtpcode_scan_options o = { .size = sizeof o, .since = 0, .until = 4102444800LL,
+						   .code = "5.7", .domain = "example" };
+	struct smtpcode_scan *s = new_scan(NULL), *f = new_scan(&o);
+	char buf[512];
+	size_t events = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		size_t n = strlen(lines[i]);
+
+		assert_true(n < sizeof buf);
+		for (size_t k = 0; k <= n; k++) {
+			int64_t t;
+
+			smtpcode_scan_begin(s, 2026, 12);
+			smtpcode_scan_feed(s, lines[i], k, check_spans, &events);
+			smtpcode_scan_end(s, check_spans, &events);
+			smtpcode_scan_begin(f, 2026, 12);
+			smtpcode_scan_feed(f, lines[i], k, check_spans, &events);
+			smtpcode_scan_end(f, check_spans, &events);
+			assert_true(smtpcode_scan_time(lines[i], k, 2026, 12, &t) <= k);
+			/* one byte changed to each of a few that matter to the readers */
+			for (const char *c = "<> :-[]@\"=.1aZ"; *c != '\0'; c++) {
+				memcpy(buf, lines[i], n);
+				buf[k < n ? k : n - 1] = *c;
+				smtpcode_scan_begin(s, 2026, 12);
+				smtpcode_scan_feed(s, buf, n, check_spans, &events);
+				smtpcode_scan_end(s, check_spans, &events);
+			}
+		}
+	}
+	assert_true(events > 1000);
+	free(s);
+	free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -620,10 +902,16 @@ int main(void)
 		cmocka_unit_test(test_scan_exim),
 		cmocka_unit_test(test_scan_opensmtpd),
 		cmocka_unit_test(test_scan_tables),
+		cmocka_unit_test(test_scan_shapes),
+		cmocka_unit_test(test_scan_near_misses),
+		cmocka_unit_test(test_scan_limits),
+		cmocka_unit_test(test_scan_titles),
+		cmocka_unit_test(test_scan_prefixes),
 		cmocka_unit_test(test_scan_times),
 		cmocka_unit_test(test_scan_tally),
 		cmocka_unit_test(test_scan_bounded),
 		cmocka_unit_test(test_scan_filters),
+		cmocka_unit_test(test_scan_code_filters),
 		cmocka_unit_test(test_scan_bad_input),
 	};
 

@@ -24,7 +24,7 @@ struct job {
 	struct smtpcode_scan *scan;
 	FILE *out, *err;        /* --each writes to out; warnings go to err */
 	char error[256];        /* why the file could not be read (whole), or "" */
-	unsigned long long lines, binary_lines;
+	unsigned long long lines;
 	int warned_binary;
 	char *in, *inflated;    /* CHUNK each */
 	pthread_mutex_t *lock;  /* around err (and out) when jobs run at once */
@@ -352,8 +352,8 @@ static void text_report(FILE *fp, struct smtpcode_scan *scan, size_t nfiles, int
 			n += snprintf(head + n, sizeof head - (size_t)n, "%s%s", n > 0 ? " " : "",
 				      r.enhanced);
 		if (r.provider != NULL)
-			n += snprintf(head + n, sizeof head - (size_t)n, " (%s%s%s)", r.provider->id,
-				      r.marker[0] != '\0' ? " " : "", r.marker);
+			snprintf(head + n, sizeof head - (size_t)n, " (%s%s%s)", r.provider->id,
+				 r.marker[0] != '\0' ? " " : "", r.marker);
 		fprintf(fp, "\n%2zu. %s  %s %llu  %s %.1f%%", i + 1, head,
 			smtpcode_label(SMTPCODE_LABEL_SCAN_COUNT), (unsigned long long)r.count,
 			smtpcode_label(SMTPCODE_LABEL_SCAN_SHARE), 100.0 * r.share);

@@ -9,7 +9,7 @@
 #define TRACKED 16  /* domains or hosts a row tracks (Space-Saving); the top of them is shown */
 #define NAME_MAX_ 64 /* bytes of a tracked name kept, with its NUL */
 #define SAMPLE_MAX 240
-#define SLOTS (2 * SMTPCODE_SCAN_ROWS)
+#define SLOTS ((size_t)2 * SMTPCODE_SCAN_ROWS)
 
 /* One tracked name: counts of Space-Saving (count over-estimates by at most err). */
 struct tracked {
@@ -174,9 +174,9 @@ size_t smtpcode_scan_time(const char *p, size_t n, int year, int month, int64_t 
 						;
 				if (k < n && p[k] == 'Z')
 					++k;
-				else if (k + 5 < n + 0 && (p[k] == '+' || p[k] == '-') && is_digit(p[k + 1]) &&
+				else if (k + 5 <= n && (p[k] == '+' || p[k] == '-') && is_digit(p[k + 1]) &&
 					 is_digit(p[k + 2])) /* a zone, +00:00 or +0000 */
-					k += p[k + 3] == ':' ? 6 : 5;
+					k += k + 6 <= n && p[k + 3] == ':' ? 6 : 5;
 			}
 		}
 	} else { /* syslog: "Dec  2 03:00:00" */
@@ -220,7 +220,7 @@ int smtpcode_scan_time_text(int64_t t, char *buf, size_t size)
 		mp = (5 * doy + 2) / 153;
 		d = doy - (153 * mp + 2) / 5 + 1;
 		m = mp < 10 ? mp + 3 : mp - 9;
-		INTERNAL(putf)(&s, "%04lld-%02u-%02uT%02lld:%02lld:%02lld", (long long)(y + (m <= 2)), m, d,
+		INTERNAL(putf)(&s, "%04lld-%02u-%02uT%02lld:%02lld:%02lld", (long long)y + (m <= 2), m, d,
 			    (long long)(t % 86400 / 3600), (long long)(t % 3600 / 60), (long long)(t % 60));
 	}
 	return INTERNAL(sink_result)(&s);
