@@ -142,6 +142,13 @@ run f-provider 0 --scan --json --provider google gmail.log &&
 	jq -e '.replies == 1 and .rows[0].provider == "google" and .rows[0].marker == "NoSuchUser" and .rows[0].title != null' "$tmp/f-provider.out" >/dev/null
 check "--provider as a filter: only the Gmail line, with its entry"
 
+run gmail-text 0 --scan gmail.log && grep -q '^ *[0-9]*\. 550 5\.1\.1 (google NoSuchUser)  count 1  ' "$tmp/gmail-text.out"
+check "the text report names the provider and marker of a row"
+awk 'BEGIN { for (i = 0; i < 1100; i++) printf "2026-12-01T10:00:00 mx postfix/smtp[1]: 4A%d: to=<a@x.example>, relay=mx.x.example[192.0.2.1]:25, status=bounced (host mx.x.example[192.0.2.1] said: 550 5.%d.%d no (in reply to RCPT TO command))\n", i, 1 + int(i / 1000), i % 1000 }' >"$tmp/many.log"
+run many 0 --scan many.log && grep -q '^76 failures of further distinct replies' "$tmp/many.out" &&
+	[ "$(grep -c '^ *[0-9]*\. 550 5\.' "$tmp/many.out")" -eq 1024 ]
+check "1,100 distinct replies: 1,024 rows, the rest counted as unranked"
+
 # usage errors (exit 2, one line on stderr)
 for args in "--scan --host mx.example.net mail.log" "--scan --rcpt example.com mail.log" \
 	"--scan --class 3 mail.log" "--scan --jobs 0 mail.log" "--scan --jobs x mail.log" \
@@ -241,6 +248,26 @@ assert b'\r\x1b[K' in err and b'MB' in err and b'lines/s' in err, err[:200]
 assert err.endswith(b'\r\x1b[K'), err[-40:]
 assert 1 <= err.count(b'lines/s') <= 4 * elapsed + 1, (err.count(b'lines/s'), elapsed)  # at most 4 a second
 assert out.startswith(b'Files 1, '), out[:80]
+big = log + '.big'
+with open(big, 'wb') as f:
+    f.write(data * ((48 << 20) // len(data) + 1))
+began = time.monotonic()
+p = subprocess.Popen([cli, '--scan', big], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave)
+p.wait()
+time.sleep(0.1)
+err = b''
+try:
+    while True:
+        b = os.read(master, 65536)
+        if not b:
+            break
+        err += b
+except (BlockingIOError, OSError):
+    pass
+os.unlink(big)
+assert p.returncode == 0, p.returncode
+if time.monotonic() - began > 0.5:  # a file read in under 0.25 s has no update to show
+    assert b'%' in err and b's left' in err, err[:200]
 rc, out, err = run(['--scan', '--json'])
 assert rc == 0 and err == b'', err[:200]
 rc, out, err = run(['--scan', '--each'])
