@@ -74,6 +74,7 @@ fuzz-targets: $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz_%) $(B)/fuzz/tsv-seeds
 
 $(B)/fuzz/fuzz_cli: $(CLI_OBJ)
 $(B)/fuzz/fuzz_cli: private ALL_CFLAGS += -Isrc/cli
+$(B)/fuzz/fuzz_cli: private ALL_LDFLAGS += $(CLI_LIBS)
 $(B)/fuzz/fuzz_gencodes: $(filter-out tools/gencodes/main.c,$(GEN_SRC)) tools/gencodes/main.c
 $(B)/fuzz/fuzz_gencodes: private ALL_CFLAGS += -DGENCODES_FUZZ -Itools/gencodes -Isrc/lib
 $(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(B)/libsmtpcode.a | $(B)/fuzz
