@@ -36,7 +36,7 @@ extern "C" {
  * compiled program still links and runs: it names the shared library's soname,
  * libsmtpcode.so.ABI, and changes only when a symbol or a layout changes incompatibly. */
 #define SMTPCODE_VERSION_MAJOR 0
-#define SMTPCODE_VERSION_MINOR 5
+#define SMTPCODE_VERSION_MINOR 6
 #define SMTPCODE_VERSION_PATCH 0
 #define SMTPCODE_ABI_VERSION 1
 
@@ -702,6 +702,18 @@ SMTPCODE_API int smtpcode_reply_next(const char *text, size_t length, size_t *of
  * buf with a size. */
 SMTPCODE_API int smtpcode_reply_text(const char *text, size_t length,
 				     const struct smtpcode_reply *reply, char *buf, size_t size);
+
+/* Rebuilds a reply that a client library split into its code and its text (Python smtplib's
+ * smtp_code and smtp_error, aiosmtplib's code and message: the lines without their codes,
+ * joined by newlines) as the server sent it: "CODE-line" and CRLF for every line but the
+ * last, "CODE line" for the last ("CODE" alone for no text), ready for smtpcode_parse_reply or
+ * smtpcode_json_explain. A line that still begins with the code and a separator keeps one
+ * code; a final line break is dropped; the bytes are copied as they are. snprintf-style;
+ * SMTPCODE_ESYNTAX for a code outside 100-999 (a client's -1 for a reply it could not read),
+ * the error of smtpcode_parse_code for a number no reply has (135); SMTPCODE_ENULL for a NULL
+ * lines with a length, or a NULL buf with a size. */
+SMTPCODE_API int smtpcode_reply_rejoin(int code, const char *lines, size_t length, char *buf,
+				       size_t size);
 
 /* The codes a parsed reply carries, as a person writes them: "550 5.7.1", "550", "5.7.1";
  * "" for none. snprintf-style; SMTPCODE_ENULL for a NULL reply, or a NULL buf with a

@@ -259,6 +259,14 @@ static size_t explain(const char *text, size_t n)
 	return smtpcode_explain_reply(text, n, buf, sizeof buf) > 0;
 }
 
+/* Every reply text as a client library's split text under a 550, rebuilt. */
+static size_t rejoin(const char *text, size_t n)
+{
+	static char buf[1 << 16];
+
+	return smtpcode_reply_rejoin(550, text, n, buf, sizeof buf) > 0;
+}
+
 static size_t explain_json(const char *text, size_t n)
 {
 	static char buf[1 << 16];
@@ -276,6 +284,10 @@ static void test_noalloc_parse_reply(void **state)
 	before = allocations;
 	found = each_reply(parse);
 	assert_no_heap_calls(before, "smtpcode_parse_reply");
+	assert_true(found > 500);
+	before = allocations;
+	found = each_reply(rejoin);
+	assert_no_heap_calls(before, "smtpcode_reply_rejoin");
 	assert_true(found > 500);
 }
 

@@ -547,6 +547,68 @@ static void test_reply_next_contract(void **state)
 	assert_int_equal(offset, 0);
 }
 
+/* A reply a client library split into code and text is rebuilt as the server sent it. */
+static void test_reply_rejoin(void **state)
+{
+	static const char gmail[] = "5.7.8 Username and Password not accepted.\n"
+				    "5.7.8 https://support.google.com/mail/?p=BadCredentials";
+	struct smtpcode_reply r = { .size = sizeof r };
+	char buf[256], whole[256];
+	int n;
+
+	(void)state;
+	n = smtpcode_reply_rejoin(535, gmail, sizeof gmail - 1, buf, sizeof buf);
+	assert_string_equal(buf, "535-5.7.8 Username and Password not accepted.\r\n"
+				 "535 5.7.8 https://support.google.com/mail/?p=BadCredentials");
+	assert_int_equal(n, (int)strlen(buf));
+	assert_int_equal(smtpcode_parse_reply(buf, (size_t)n, &r), SMTPCODE_OK);
+	assert_int_equal(r.basic, 535);
+	assert_string_equal(r.enhanced, "5.7.8");
+	assert_int_equal(r.lines, 2);
+	smtpcode_reply_text(buf, (size_t)n, &r, whole, sizeof whole);
+	assert_string_equal(whole, "Username and Password not accepted. "
+				   "https://support.google.com/mail/?p=BadCredentials");
+	/* snprintf-style */
+	assert_int_equal(smtpcode_reply_rejoin(535, gmail, sizeof gmail - 1, NULL, 0), n);
+	assert_int_equal(smtpcode_reply_rejoin(535, gmail, sizeof gmail - 1, buf, 5), n);
+	assert_string_equal(buf, "535-");
+	/* one line; no text; a final line break; CRLF; lines without an enhanced code */
+	smtpcode_reply_rejoin(250, "OK", 2, buf, sizeof buf);
+	assert_string_equal(buf, "250 OK");
+	assert_int_equal(smtpcode_reply_rejoin(221, "", 0, buf, sizeof buf), 3);
+	assert_string_equal(buf, "221");
+	assert_int_equal(smtpcode_reply_rejoin(221, NULL, 0, buf, sizeof buf), 3);
+	smtpcode_reply_rejoin(550, "a\r\nb\r\n", 6, buf, sizeof buf);
+	assert_string_equal(buf, "550-a\r\n550 b");
+	smtpcode_reply_rejoin(550, "a\n\nb", 4, buf, sizeof buf);
+	assert_string_equal(buf, "550-a\r\n550-\r\n550 b");
+	n = smtpcode_reply_rejoin(550, "Requested action not taken:\nmailbox unavailable", 48, buf,
+				  sizeof buf);
+	assert_int_equal(smtpcode_parse_reply(buf, (size_t)n, &r), SMTPCODE_OK);
+	smtpcode_reply_text(buf, (size_t)n, &r, whole, sizeof whole);
+	assert_string_equal(whole, "Requested action not taken: mailbox unavailable");
+	/* a line that kept the reply's code keeps one; another number is text */
+	smtpcode_reply_rejoin(550, "550-5.1.1 a\n550 5.1.1 b", 23, buf, sizeof buf);
+	assert_string_equal(buf, "550-5.1.1 a\r\n550 5.1.1 b");
+	smtpcode_reply_rejoin(550, "421 later", 9, buf, sizeof buf);
+	assert_string_equal(buf, "550 421 later");
+	smtpcode_reply_rejoin(550, "550", 3, buf, sizeof buf);
+	assert_string_equal(buf, "550 550");
+	/* bytes are copied as they are: NUL and 8-bit too */
+	assert_int_equal(smtpcode_reply_rejoin(554, "x\0\xff", 3, buf, sizeof buf), 7);
+	assert_memory_equal(buf, "554 x\0\xff", 8);
+	/* codes no reply has */
+	assert_int_equal(smtpcode_reply_rejoin(-1, "x", 1, buf, sizeof buf), SMTPCODE_ESYNTAX);
+	assert_int_equal(smtpcode_reply_rejoin(99, "x", 1, buf, sizeof buf), SMTPCODE_ESYNTAX);
+	assert_int_equal(smtpcode_reply_rejoin(1000, "x", 1, buf, sizeof buf), SMTPCODE_ESYNTAX);
+	assert_int_equal(smtpcode_reply_rejoin(135, "x", 1, buf, sizeof buf), SMTPCODE_ECLASS);
+	assert_int_equal(smtpcode_reply_rejoin(650, "x", 1, buf, sizeof buf), SMTPCODE_ECLASS);
+	/* NULL */
+	assert_int_equal(smtpcode_reply_rejoin(550, NULL, 1, buf, sizeof buf), SMTPCODE_ENULL);
+	assert_int_equal(smtpcode_reply_rejoin(550, "x", 1, NULL, 1), SMTPCODE_ENULL);
+	assert_int_equal(smtpcode_reply_rejoin(550, "x", 1, NULL, 0), 5);
+}
+
 static void test_reply_text_contract(void **state)
 {
 	struct smtpcode_reply r = { .size = sizeof r };
@@ -645,6 +707,7 @@ int main(void)
 		cmocka_unit_test(test_reply_walk),
 		cmocka_unit_test(test_reply_next_contract),
 		cmocka_unit_test(test_reply_text_contract),
+		cmocka_unit_test(test_reply_rejoin),
 		cmocka_unit_test(test_reply_huge_inputs),
 		cmocka_unit_test(test_reply_huge_inputs_find_codes),
 	};

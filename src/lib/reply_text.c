@@ -1,6 +1,7 @@
 /* reply_text.c -- the text of a parsed reply, and what explains it: the whole text of a
  * multi-line reply, the entries, the one-line explanation, telling a reply from a code. */
 #include <stdio.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -508,4 +509,49 @@ enum smtpcode_operand smtpcode_operand_kind(const char *text)
 	rc = smtpcode_resolve(text, &res);
 	return rc == SMTPCODE_OK || rc == SMTPCODE_ENOTFOUND ? SMTPCODE_OPERAND_CODE
 							      : SMTPCODE_OPERAND_MALFORMED;
+}
+
+/* Whether a line begins with the reply's code and a separator ("550-", "550 "), as some
+ * client libraries keep it. */
+static int has_code_prefix(const char *p, size_t n, const char *digits)
+{
+	return n >= 4 && memcmp(p, digits, 3) == 0 && (p[3] == ' ' || p[3] == '-');
+}
+
+int smtpcode_reply_rejoin(int code, const char *lines, size_t length, char *buf, size_t size)
+{
+	struct sink s;
+	char digits[8];
+	size_t i = 0;
+	int rc, last;
+
+	if ((lines == NULL && length > 0) || (buf == NULL && size > 0))
+		return SMTPCODE_ENULL;
+	if (code < 100 || code > 999)
+		return SMTPCODE_ESYNTAX;
+	snprintf(digits, sizeof digits, "%d", code);
+	rc = smtpcode_parse_code(digits, NULL);
+	if (rc != SMTPCODE_OK)
+		return rc;
+	while (length > 0 && (lines[length - 1] == '\n' || lines[length - 1] == '\r'))
+		length--; /* a final line break ends the last line, it opens no other */
+	INTERNAL(sink_init)(&s, buf, size);
+	do {
+		size_t e = i, n;
+
+		while (e < length && lines[e] != '\n')
+			e++;
+		last = e >= length;
+		n = e > i && lines[e - 1] == '\r' ? e - 1 - i : e - i;
+		if (has_code_prefix(lines + i, n, digits))
+			i += 4, n -= 4; /* the line's own code gives way to the reply's */
+		INTERNAL(put)(&s, digits);
+		if (n > 0 || !last)
+			INTERNAL(put)(&s, last ? " " : "-");
+		INTERNAL(put_n)(&s, lines + i, n);
+		if (!last)
+			INTERNAL(put)(&s, "\r\n");
+		i = e + 1;
+	} while (!last);
+	return INTERNAL(sink_result)(&s);
 }
