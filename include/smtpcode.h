@@ -708,8 +708,10 @@ SMTPCODE_API int smtpcode_reply_text(const char *text, size_t length,
  * joined by newlines) as the server sent it: "CODE-line" and CRLF for every line but the
  * last, "CODE line" for the last ("CODE" alone for no text), ready for smtpcode_parse_reply or
  * smtpcode_json_explain. A line that still begins with the code and a separator keeps one
- * code; a final line break is dropped; the bytes are copied as they are. snprintf-style;
- * SMTPCODE_ESYNTAX for a code outside 100-999 (a client's -1 for a reply it could not read),
+ * code; a final line break is dropped; the bytes are copied as they are. A code of 0 takes
+ * the code the first line begins with, for a text that kept only that one (aiosmtplib's
+ * SMTPConnectError: "421 first line\nsecond line"). snprintf-style; SMTPCODE_ESYNTAX for a
+ * code outside 100-999 (a client's -1 for a reply it could not read, a 0 with no code),
  * the error of smtpcode_parse_code for a number no reply has (135); SMTPCODE_ENULL for a NULL
  * lines with a length, or a NULL buf with a size. */
 SMTPCODE_API int smtpcode_reply_rejoin(int code, const char *lines, size_t length, char *buf,

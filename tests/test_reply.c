@@ -593,10 +593,32 @@ static void test_reply_rejoin(void **state)
 	smtpcode_reply_rejoin(550, "421 later", 9, buf, sizeof buf);
 	assert_string_equal(buf, "550 421 later");
 	smtpcode_reply_rejoin(550, "550", 3, buf, sizeof buf);
-	assert_string_equal(buf, "550 550");
+	assert_string_equal(buf, "550");
+	smtpcode_reply_rejoin(550, "5500 x", 6, buf, sizeof buf);
+	assert_string_equal(buf, "550 5500 x");
 	/* bytes are copied as they are: NUL and 8-bit too */
 	assert_int_equal(smtpcode_reply_rejoin(554, "x\0\xff", 3, buf, sizeof buf), 7);
 	assert_memory_equal(buf, "554 x\0\xff", 8);
+	/* code 0: the first line's own */
+	n = smtpcode_reply_rejoin(0, "421 4.7.0 Try again later\nclosing", 33, buf, sizeof buf);
+	assert_string_equal(buf, "421-4.7.0 Try again later\r\n421 closing");
+	assert_int_equal(n, (int)strlen(buf));
+	smtpcode_reply_rejoin(0, "250-a\n250 b", 11, buf, sizeof buf);
+	assert_string_equal(buf, "250-a\r\n250 b");
+	smtpcode_reply_rejoin(0, "221", 3, buf, sizeof buf);
+	assert_string_equal(buf, "221");
+	smtpcode_reply_rejoin(0, "554\r\nx", 6, buf, sizeof buf);
+	assert_string_equal(buf, "554-\r\n554 x");
+	assert_int_equal(smtpcode_reply_rejoin(0, "4210 x", 6, buf, sizeof buf), SMTPCODE_ESYNTAX);
+	assert_int_equal(smtpcode_reply_rejoin(0, "42 x", 4, buf, sizeof buf), SMTPCODE_ESYNTAX);
+	assert_int_equal(smtpcode_reply_rejoin(0, "4a1 x", 5, buf, sizeof buf), SMTPCODE_ESYNTAX);
+	assert_int_equal(smtpcode_reply_rejoin(0, "x21 x", 5, buf, sizeof buf), SMTPCODE_ESYNTAX);
+	assert_int_equal(smtpcode_reply_rejoin(0, "4x1 x", 5, buf, sizeof buf), SMTPCODE_ESYNTAX);
+	assert_int_equal(smtpcode_reply_rejoin(0, "42x x", 5, buf, sizeof buf), SMTPCODE_ESYNTAX);
+	assert_int_equal(smtpcode_reply_rejoin(0, "Error connecting", 16, buf, sizeof buf),
+			 SMTPCODE_ESYNTAX);
+	assert_int_equal(smtpcode_reply_rejoin(0, "", 0, buf, sizeof buf), SMTPCODE_ESYNTAX);
+	assert_int_equal(smtpcode_reply_rejoin(0, "135 x", 5, buf, sizeof buf), SMTPCODE_ECLASS);
 	/* codes no reply has */
 	assert_int_equal(smtpcode_reply_rejoin(-1, "x", 1, buf, sizeof buf), SMTPCODE_ESYNTAX);
 	assert_int_equal(smtpcode_reply_rejoin(99, "x", 1, buf, sizeof buf), SMTPCODE_ESYNTAX);

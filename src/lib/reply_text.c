@@ -511,11 +511,13 @@ enum smtpcode_operand smtpcode_operand_kind(const char *text)
 							      : SMTPCODE_OPERAND_MALFORMED;
 }
 
-/* Whether a line begins with the reply's code and a separator ("550-", "550 "), as some
- * client libraries keep it. */
-static int has_code_prefix(const char *p, size_t n, const char *digits)
+/* How long the reply's code and its separator are at the start of a line ("550-", "550 ",
+ * or "550" alone), as some client libraries keep them; 0 when the line does not begin so. */
+static size_t code_prefix(const char *p, size_t n, const char *digits)
 {
-	return n >= 4 && memcmp(p, digits, 3) == 0 && (p[3] == ' ' || p[3] == '-');
+	if (n < 3 || memcmp(p, digits, 3) != 0)
+		return 0;
+	return n == 3 ? 3 : p[3] == ' ' || p[3] == '-' ? 4 : 0;
 }
 
 int smtpcode_reply_rejoin(int code, const char *lines, size_t length, char *buf, size_t size)
@@ -527,6 +529,11 @@ int smtpcode_reply_rejoin(int code, const char *lines, size_t length, char *buf,
 
 	if ((lines == NULL && length > 0) || (buf == NULL && size > 0))
 		return SMTPCODE_ENULL;
+	if (code == 0 && length >= 3 && (length == 3 || lines[3] == ' ' || lines[3] == '-' ||
+					 lines[3] == '\r' || lines[3] == '\n') &&
+	    lines[0] >= '0' && lines[0] <= '9' && lines[1] >= '0' && lines[1] <= '9' &&
+	    lines[2] >= '0' && lines[2] <= '9')
+		code = (lines[0] - '0') * 100 + (lines[1] - '0') * 10 + (lines[2] - '0');
 	if (code < 100 || code > 999)
 		return SMTPCODE_ESYNTAX;
 	snprintf(digits, sizeof digits, "%d", code);
@@ -537,14 +544,14 @@ int smtpcode_reply_rejoin(int code, const char *lines, size_t length, char *buf,
 		length--; /* a final line break ends the last line, it opens no other */
 	INTERNAL(sink_init)(&s, buf, size);
 	do {
-		size_t e = i, n;
+		size_t e = i, n, skip;
 
 		while (e < length && lines[e] != '\n')
 			e++;
 		last = e >= length;
 		n = e > i && lines[e - 1] == '\r' ? e - 1 - i : e - i;
-		if (has_code_prefix(lines + i, n, digits))
-			i += 4, n -= 4; /* the line's own code gives way to the reply's */
+		skip = code_prefix(lines + i, n, digits);
+		i += skip, n -= skip; /* the line's own code gives way to the reply's */
 		INTERNAL(put)(&s, digits);
 		if (n > 0 || !last)
 			INTERNAL(put)(&s, last ? " " : "-");
