@@ -4,29 +4,9 @@
 # agrees with what `smtpcode --json` prints for the same code.
 # usage: sh tests/suite-ffi.sh BUILD_DIR
 B=${1:-build}
-PYTHON=${PYTHON:-/usr/bin/python3}
-if [ ! -x "$PYTHON" ]; then
-	if [ -n "${CI:-}" ]; then echo "FAIL ffi: $PYTHON is not installed (make deps-ci)"
-	else echo "SKIP: ffi: $PYTHON is not installed (make deps-ci installs it)"; fi
-	exit 0
-fi
+. "$(dirname "$0")/python-env.sh"
+python_env ffi || exit 0
 so=$(ls "$B"/libsmtpcode.so.*.*.* 2>/dev/null | head -n 1)
-# A library built with gcc's AddressSanitizer loads into a program only behind its runtime
-# (the interpreter's own allocations are no concern of this test). One built with clang's
-# sanitizers cannot be loaded into an uninstrumented program at all: its UBSan handlers are
-# meant to come from the executable, and clang's two runtimes refuse to be preloaded together.
-# The plain build and gcc's sanitizer build run this suite.
-preload=""
-if [ -n "${SANITIZE:-}" ]; then
-	case $(${CC:-cc} --version 2>/dev/null) in
-	*clang*)
-		echo "SKIP: ffi: a clang sanitizer build cannot be loaded by an uninstrumented interpreter"
-		exit 0
-		;;
-	esac
-	f=$(${CC:-cc} -print-file-name=libasan.so 2>/dev/null)
-	case $SANITIZE in *address*) [ -f "$f" ] && preload=$f ;; esac
-fi
 for code in 535 5.7.8 X.7.8 4.7.650 5.7 550; do
 	"$B/smtpcode" --json -- "$code" >"$B/ffi-$code.json" 2>/dev/null
 	if env ${preload:+LD_PRELOAD="$preload" ASAN_OPTIONS=detect_leaks=0} \

@@ -6,8 +6,10 @@
 #   sh tools/install-deps.sh ci      that, and everything the tests and CI steps need
 #                                    (make deps-ci): cmocka, jq, clang with its sanitizer and
 #                                    libFuzzer runtimes, valgrind, cppcheck, clang-tidy, gcovr,
-#                                    mandoc, cmark, abigail-tools (abidw, abidiff), python3,
-#                                    unicode-data, tidy and Chromium (the HTML pages)
+#                                    mandoc, cmark, abigail-tools (abidw, abidiff), python3
+#                                    with venv, setuptools, wheel, pytest, aiosmtpd and
+#                                    aiosmtplib (the Python package's tests), unicode-data,
+#                                    tidy and Chromium (the HTML pages)
 set -u
 CC=${CC:-cc}
 what=${1:-build}
@@ -33,6 +35,11 @@ have_zlib() {
 		$CC -x c - -o /dev/null -lz >/dev/null 2>&1
 }
 
+# A module of Debian's interpreter (the first python3 on PATH may be another build).
+have_pymod() {
+	/usr/bin/python3 -c "import $1" >/dev/null 2>&1
+}
+
 # The tools to check, by the name this script gives them; each is looked for by its command.
 missing=""
 need() { # need NAME [COMMAND]: NAME is missing when COMMAND (default NAME) is not found
@@ -55,6 +62,9 @@ if [ "$what" = ci ]; then
 	need cmark
 	need abigail-tools abidiff
 	need python3 /usr/bin/python3
+	for m in venv:ensurepip setuptools wheel pytest aiosmtpd aiosmtplib; do
+		have_pymod "${m#*:}" || missing="$missing py-${m%%:*}"
+	done
 	need tidy
 	need chromium
 	[ -f /usr/share/unicode/EastAsianWidth.txt ] || missing="$missing unicode-data"
@@ -79,6 +89,9 @@ names() {
 	for m in $missing; do
 		case "$1:$m" in
 		apt:cmocka) printf ' libcmocka-dev' ;;
+		dnf:py-venv) printf " python3" ;; # venv and ensurepip are part of it
+		apt:py-* | dnf:py-*) printf ' python3-%s' "${m#py-}" ;;
+		brew:py-*) ;; # Homebrew's python3 has venv; the rest: pip install pytest aiosmtpd aiosmtplib
 		apt:zlib) printf ' zlib1g-dev' ;;
 		dnf:zlib) printf ' zlib-devel' ;;
 		apt:clang) printf ' clang libclang-rt-dev' ;;
