@@ -44,10 +44,10 @@ _LABEL = {"class": 0, "subject": 1, "status": 2, "title": 3, "description": 4,
           "when_seen": 5, "how_to_fix": 6, "who_acts": 7, "retry": 8, "references": 9,
           "related": 10, "basic_codes": 11, "reply_code": 12, "enhanced_code": 13,
           "server_said": 15, "in_short": 16, "none_found": 21, "none": 22,
-          "provider_uses": 38, "code": 43}
+          "provider_entry": 35, "meaning": 36, "source": 37, "provider_uses": 38, "code": 43}
 _KIND = {Kind.BASIC: 1, Kind.ENHANCED: 2}
 
-Text = Union[str, bytes]
+Text = Union[str, bytes, bytearray, memoryview]
 
 
 def version() -> str:
@@ -123,12 +123,12 @@ def compare(a: Text, b: Text, provider: Optional[str] = None, host: Optional[str
         ref = _hints_ref(provider, host, rcpt)
         return Comparison.from_json(_json(lambda buf, n: _LIB.smtpcode_json_compare_replies(
             da, len(da), db, len(db), ref, 0, buf, n), first=32768))
-    try:
-        return Comparison.from_json(_json(
-            lambda buf, n: _LIB.smtpcode_json_compare(da, db, 0, buf, n), first=32768))
-    except Error as err:
-        bad = a if lookup(a) is None else b  # lookup raises for a malformed one
-        raise _native.error(err.errno, _shown(bad)) from None
+    known = [lookup(a), lookup(b)]  # a malformed code raises, before an unknown one
+    if None in known:
+        bad = a if known[0] is None else b
+        raise NotFound(_native.ENOTFOUND, _shown(bad))
+    return Comparison.from_json(_json(
+        lambda buf, n: _LIB.smtpcode_json_compare(da, db, 0, buf, n), first=32768))
 
 
 def _entry_pointers() -> List[int]:
@@ -181,7 +181,7 @@ def provider_entries(provider_id: Text) -> List[ProviderEntry]:
     id."""
     p = _LIB.smtpcode_provider_find(_native.c_string(provider_id, "provider_id"))
     if not p:
-        raise NotFound(_native.ENOTFOUND, _shown(provider_id))
+        raise _native.unknown_provider(provider_id)
     result = []
     i = 0
     while True:
@@ -255,16 +255,28 @@ def describe(code: Text) -> List[Tuple[str, str]]:
 
 # ---- exceptions of mail libraries --------------------------------------------------------
 
-def _split_reply(code: int, lines: Any, hints: Tuple[Optional[str], ...]) -> Explanation:
+def _reply_bytes(value: Any) -> bytes:
+    """The text an exception holds, whatever its type: never an error."""
+    if value is None:
+        return b""
+    if isinstance(value, (str, bytes, bytearray, memoryview)):
+        return _native.to_bytes(value, "message")
+    return _native.to_bytes(str(value), "message")
+
+
+def _split_reply(code: Optional[int], text: Any, hints: Tuple[Optional[str], ...]) -> Explanation:
     """A reply a client library split into its code and text, rebuilt by the library and
-    explained. Code 0: the text begins with the code, if it holds a reply at all (no codes
-    otherwise); a code no reply has (smtplib's -1) leaves the text alone."""
-    data = _native.to_bytes(lines if lines is not None else b"", "message")
-    try:
-        reply = _native.text(lambda b, n: _LIB.smtpcode_reply_rejoin(code, data, len(data),
-                                                                      b, n))
-    except Error:
-        reply = data if code != 0 else b""
+    explained. code None: the text begins with the code, if it holds a reply at all (no
+    codes otherwise); a code no reply has (smtplib's -1) leaves the text alone."""
+    data = _reply_bytes(text)
+    if code is None or (isinstance(code, int) and 100 <= code <= 999):
+        try:
+            reply = _native.text(lambda b, n: _LIB.smtpcode_reply_rejoin(
+                code or 0, data, len(data), b, n))
+        except Error:
+            reply = b"" if code is None else data
+    else:
+        reply = data
     return _with_message(explain(reply, *hints))
 
 
@@ -276,38 +288,46 @@ def _with_message(e: Explanation) -> Explanation:
     return dataclasses.replace(e, message=e.warnings[0] if e.warnings else "")
 
 
-def _domain(address: Any) -> Optional[str]:
-    if isinstance(address, bytes):
-        address = address.decode("utf-8", "replace")
-    if not isinstance(address, str) or "@" not in address:
-        return None
-    return address.rpartition("@")[2].strip("<> ") or None
+def _address(value: Any) -> str:
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", "replace")
+    return value if isinstance(value, str) else str(value)
 
 
-def _refused(exc: BaseException) -> Optional[List[Tuple[str, int, Any]]]:
+def _refused(exc: BaseException) -> Optional[List[Tuple[str, Any, Any]]]:
     """The refused recipients an exception carries: (address, code, text), in order."""
-    if isinstance(exc, smtplib.SMTPRecipientsRefused) and isinstance(exc.recipients, dict):
-        return [(str(addr), int(reply[0]), reply[1]) for addr, reply in exc.recipients.items()
-                if isinstance(reply, tuple) and len(reply) == 2 and isinstance(reply[0], int)]
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        recipients = getattr(exc, "recipients", None)
+        if not isinstance(recipients, dict):
+            return None
+        return [(_address(addr), reply[0], reply[1]) for addr, reply in recipients.items()
+                if isinstance(reply, tuple) and len(reply) == 2]
     aio = sys.modules.get("aiosmtplib")
     refused_type = getattr(aio, "SMTPRecipientsRefused", None)
     if refused_type is not None and isinstance(exc, refused_type):
-        return [(str(r.recipient), int(r.code), r.message) for r in exc.recipients
-                if isinstance(getattr(r, "code", None), int)]
+        recipients = getattr(exc, "recipients", None)
+        if not isinstance(recipients, (list, tuple)):
+            return None
+        return [(_address(getattr(r, "recipient", "")), getattr(r, "code", None),
+                 getattr(r, "message", None)) for r in recipients]
     return None
 
 
-def _response(exc: BaseException) -> Optional[Tuple[int, Any]]:
-    """The code and text of one reply an exception carries."""
+def _response(exc: BaseException) -> Optional[Tuple[Optional[int], Any]]:
+    """The code and text of the one reply an exception carries; code None when the text
+    holds both."""
     if isinstance(exc, smtplib.SMTPResponseException):
-        return exc.smtp_code, exc.smtp_error
+        error = getattr(exc, "smtp_error", None)
+        if isinstance(error, str):
+            return None  # smtplib reads replies as bytes: a str is its own ("Line too long.")
+        return getattr(exc, "smtp_code", None), error
     aio = sys.modules.get("aiosmtplib")
     response_type = getattr(aio, "SMTPResponseException", None)
     if response_type is not None and isinstance(exc, response_type):
-        return exc.code, exc.message
+        return getattr(exc, "code", None), getattr(exc, "message", None)
     connect_type = getattr(aio, "SMTPConnectError", None)
     if connect_type is not None and isinstance(exc, connect_type):
-        return 0, exc.message  # a refused greeting, code and text in one string
+        return None, getattr(exc, "message", None)  # a refused greeting: "421 text..."
     return None
 
 
@@ -317,19 +337,25 @@ def explain_exception(exc: BaseException, provider: Optional[str] = None,
     subclasses (SMTPAuthenticationError, SMTPSenderRefused, SMTPDataError,
     SMTPConnectError, ...) and SMTPRecipientsRefused, and aiosmtplib's errors. Always
     returns one Explanation with a ``message``; for refused recipients ``replies`` maps each
-    to its Explanation and the top-level fields describe the first. Any other exception
-    gives an Explanation with no codes. Raises TypeError for anything not an exception."""
+    to its Explanation and the top-level fields describe the first. Any other exception,
+    and the errors smtplib makes up itself rather than reads from the server, give an
+    Explanation with no codes. The hints are as for explain(): the recipients' domains are
+    not used as hints, since the server that refused them is most often a relay. Raises
+    TypeError for anything not an exception, ValueError for a bad hint."""
     if not isinstance(exc, BaseException):
         raise TypeError(f"exc must be an exception, not {type(exc).__name__}")
+    hints = (provider, host, rcpt)
     refused = _refused(exc)
     if refused:
         replies: Dict[str, Explanation] = {}
         for address, code, text in refused:
-            replies[address] = _split_reply(code, text,
-                                            (provider, host, rcpt or _domain(address)))
+            if address not in replies:  # the first refusal of an address counts
+                replies[address] = _split_reply(code if isinstance(code, int) else -1,
+                                                text, hints)
         first = next(iter(replies.values()))
         return dataclasses.replace(first, replies=replies)
     response = _response(exc)
-    if response is not None and isinstance(response[0], int):
-        return _split_reply(response[0], response[1], (provider, host, rcpt))
-    return _with_message(explain(b"", provider, host, rcpt))
+    if response is not None:
+        code, text = response
+        return _split_reply(code if code is None or isinstance(code, int) else -1, text, hints)
+    return _with_message(explain(b"", *hints))

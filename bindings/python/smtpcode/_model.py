@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field, fields
-from typing import Any, Callable, ClassVar, Dict, List, Mapping, Optional, Type, TypeVar, Union
+from typing import Any, Callable, ClassVar, Dict, Mapping, Optional, Tuple, Type, TypeVar, Union
 
 
 class _Token(str, enum.Enum):
@@ -22,7 +22,8 @@ class _Token(str, enum.Enum):
         member = str.__new__(cls, value)
         member._name_ = value.upper()
         member._value_ = value
-        return member
+        # kept, so that the same token is the same member; a race makes an equal twin
+        return cls._value2member_map_.setdefault(value, member)
 
     def __str__(self) -> str:
         return str(self.value)
@@ -97,7 +98,7 @@ T = TypeVar("T", bound="_Object")
 
 
 def _each(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    return lambda values: [convert(v) for v in values]
+    return lambda values: tuple(convert(v) for v in values)
 
 
 class _Object:
@@ -114,7 +115,11 @@ class _Object:
             if key in data:
                 value = data[key]
                 convert = cls._convert.get(f.name)
-                kwargs[f.name] = convert(value) if convert and value is not None else value
+                if convert and value is not None:
+                    value = convert(value)
+                elif isinstance(value, list):
+                    value = tuple(value)  # frozen all the way down: results are shared
+                kwargs[f.name] = value
         return cls(**kwargs)
 
 
@@ -148,17 +153,17 @@ class Entry(_Object):
     how_to_fix: str = ""
     who_acts: Optional[Actor] = None
     retry: Optional[Retry] = None
-    references: List[str] = field(default_factory=list)
-    related: List[str] = field(default_factory=list)
+    references: Tuple[str, ...] = ()
+    related: Tuple[str, ...] = ()
     scope: Optional[str] = None
-    stages: List[Stage] = field(default_factory=list)
+    stages: Tuple[Stage, ...] = ()
     next: Optional[str] = None
-    provider_uses: List[ProviderUse] = field(default_factory=list)
+    provider_uses: Tuple[ProviderUse, ...] = ()
     subject: Optional[int] = None
     subject_name: Optional[str] = None
     detail: Optional[int] = None
-    basic_codes: List[int] = field(default_factory=list)
-    rfc_classes: List[int] = field(default_factory=list)
+    basic_codes: Tuple[int, ...] = ()
+    rfc_classes: Tuple[int, ...] = ()
 
     _convert: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
         "kind": Kind, "class_": ReplyClass, "status": Status, "who_acts": Actor,
@@ -235,7 +240,7 @@ class Explanation(_Object):
     provider_entry: Optional[ProviderEntry] = None
     basic: Optional[Entry] = None
     enhanced: Optional[Entry] = None
-    warnings: List[str] = field(default_factory=list)
+    warnings: Tuple[str, ...] = ()
     replies: Dict[str, "Explanation"] = field(default_factory=dict)
 
     _convert: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
@@ -265,7 +270,7 @@ class Comparison(_Object):
     kind: str = ""
     a: Union[Entry, Explanation, None] = None
     b: Union[Entry, Explanation, None] = None
-    differences: List[str] = field(default_factory=list)
+    differences: Tuple[str, ...] = ()
     note: Optional[PairNote] = None
 
     @classmethod
@@ -273,5 +278,5 @@ class Comparison(_Object):
         side = Explanation.from_json if data.get("kind") == "replies" else Entry.from_json
         note = data.get("note")
         return cls(kind=data.get("kind", ""), a=side(data["a"]), b=side(data["b"]),
-                   differences=list(data.get("differences", [])),
+                   differences=tuple(data.get("differences", [])),
                    note=PairNote.from_json(note) if note is not None else None)

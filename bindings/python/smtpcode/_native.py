@@ -192,18 +192,30 @@ LIB = load()
 
 class Error(ValueError):
     """An error return of libsmtpcode. ``code`` is its name (``"SMTPCODE_ESYNTAX"``),
-    ``errno`` its value, and the message the library's own words for it."""
+    ``errno`` its value, and the message the library's own words for it (after what was
+    given, when ``what`` says it), unless ``message`` replaces them."""
 
-    def __init__(self, errno: int, what: Optional[str] = None):
+    def __init__(self, errno: int, what: Optional[str] = None, message: Optional[str] = None):
         self.errno = errno
+        self.what = what
         self.code = ERROR_NAMES.get(errno, f"SMTPCODE_E{-errno}")
-        text = LIB.smtpcode_strerror(errno).decode("utf-8", "replace")
-        super().__init__(f"{what}: {text}" if what else text)
+        if message is None:
+            message = LIB.smtpcode_strerror(errno).decode("utf-8", "replace")
+            message = f"{what}: {message}" if what else message
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple:  # picklable, for process pools and task queues
+        return (type(self), (self.errno, self.what, str(self)))
 
 
 class NotFound(Error, LookupError):
     """A well-formed code, provider or marker the library knows nothing about
     (SMTPCODE_ENOTFOUND)."""
+
+
+def unknown_provider(provider_id: object) -> NotFound:
+    """The error for a provider id the data does not have."""
+    return NotFound(ENOTFOUND, message=f"{provider_id!r}: no such provider (see providers())")
 
 
 def error(errno: int, what: Optional[str] = None) -> Error:
@@ -230,10 +242,15 @@ def string(value: Optional[bytes]) -> Optional[str]:
 
 
 def to_bytes(value: object, name: str) -> bytes:
-    """What the library reads: str as UTF-8 (lone surrogates kept as the bytes they stand
-    for), bytes as they are."""
+    """What the library reads: str as UTF-8, bytes as they are. A surrogate escape
+    (U+DC80-U+DCFF, from decoding with "surrogateescape") is the byte it stands for; any
+    other lone surrogate is written as the invalid bytes it would be, which the library
+    shows as U+FFFD."""
     if isinstance(value, str):
-        return value.encode("utf-8", "surrogateescape")
+        try:
+            return value.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            return value.encode("utf-8", "surrogatepass")
     if isinstance(value, (bytes, bytearray, memoryview)):
         return bytes(value)
     raise TypeError(f"{name} must be str or bytes, not {type(value).__name__}")
@@ -250,6 +267,8 @@ def c_string(value: object, name: str) -> bytes:
 def hints(provider: Optional[str], host: Optional[str], rcpt: Optional[str]) -> Hints:
     h = Hints()
     h.size = ctypes.sizeof(Hints)
+    if provider is not None and not LIB.smtpcode_provider_find(c_string(provider, "provider")):
+        raise unknown_provider(provider)
     h.provider = c_string(provider, "provider") if provider is not None else None
     h.remote_host = c_string(host, "host") if host is not None else None
     h.recipient_domain = c_string(rcpt, "rcpt") if rcpt is not None else None

@@ -43,9 +43,9 @@ def agrees(value: Any, want: Any, where: str = "") -> None:
             agrees(getattr(value, name), item, f"{where}.{key}")
         for name, f in names.items():
             if ("class" if name == "class_" else name) not in want and name != "replies":
-                default = f.default_factory() if callable(f.default_factory) else f.default
+                default = f.default_factory() if callable(f.default_factory) else f.default  # type: ignore[misc]
                 assert getattr(value, name) == default, f"{where}.{name}: not in the JSON"
-    elif isinstance(value, list):
+    elif isinstance(value, (list, tuple)):
         assert isinstance(want, list) and len(value) == len(want), f"{where}: lengths differ"
         for i, (v, w) in enumerate(zip(value, want)):
             agrees(v, w, f"{where}[{i}]")

@@ -52,11 +52,16 @@ def test_lookup_types():
     assert e.who_acts is smtpcode.Actor.SENDER
     assert e.retry is smtpcode.Retry.AFTER_CHANGE
     assert smtpcode.Stage.AUTH in e.stages
-    assert e.basic_codes == [535, 554]
+    assert e.basic_codes == (535, 554)
     assert smtpcode.lookup("X.7.8").class_ is None
     assert smtpcode.lookup("535").subject is None
     with pytest.raises(dataclasses.FrozenInstanceError):
         e.title = "changed"  # type: ignore[misc]
+    # results are shared between callers: nothing in them can be changed
+    with pytest.raises(AttributeError):
+        e.references.append("changed")  # type: ignore[attr-defined]
+    assert hash(e) == hash(smtpcode.lookup("5.7.8"))
+    assert smtpcode.Stage("some_new") is smtpcode.Stage("some_new")
 
 
 def test_lookup_unknown_and_malformed():
@@ -113,8 +118,9 @@ def test_explain_hints_equal_the_commands():
                          (["--host", "mx1.hotmail.com"], {"host": "mx1.hotmail.com"}),
                          (["--rcpt", "gmail.com"], {"rcpt": "gmail.com"})]:
         agrees(smtpcode.explain(text, **kwargs), cli_json(*args, "--explain", text))
-    with pytest.raises(smtpcode.Error):
-        smtpcode.explain(text, provider="no-such-provider")
+    for bad in ("no-such-provider", ""):
+        with pytest.raises(smtpcode.NotFound, match="no such provider"):
+            smtpcode.explain(text, provider=bad)
 
 
 def test_explain_odd_input():
@@ -154,9 +160,10 @@ def test_compare_errors():
     with pytest.raises(smtpcode.NotFound) as info:
         smtpcode.compare("535", "599")
     assert "'599'" in str(info.value) and isinstance(info.value, LookupError)
-    with pytest.raises(smtpcode.Error) as info:
-        smtpcode.compare("abc", "535")
-    assert info.value.code == "SMTPCODE_ESYNTAX"
+    for a, b in (("abc", "535"), ("599", "abc")):  # malformed before unknown, as the command
+        with pytest.raises(smtpcode.Error) as info:
+            smtpcode.compare(a, b)
+        assert info.value.code == "SMTPCODE_ESYNTAX"
     with pytest.raises(TypeError):
         smtpcode.compare("535", None)  # type: ignore[arg-type]
 
@@ -189,7 +196,7 @@ def test_entries_all_and_bad_filters():
 def test_providers_equal_the_list():
     agrees(smtpcode.providers(), cli_json("--list", "providers"))
     agrees(smtpcode.provider_entries("google"), cli_json("--list", "google"))
-    with pytest.raises(smtpcode.NotFound):
+    with pytest.raises(smtpcode.NotFound, match="'no-such-provider': no such provider"):
         smtpcode.provider_entries("no-such-provider")
     m = smtpcode.marker("TSS04")
     assert m is not None
@@ -247,3 +254,12 @@ def test_describe_labels_and_values_are_the_librarys(lib):
         smtpcode.describe("599")
     with pytest.raises(smtpcode.Error):
         smtpcode.describe("abc")
+
+
+def test_errors_pickle():
+    import pickle
+    with pytest.raises(smtpcode.Error) as info:
+        smtpcode.lookup("abc")
+    again = pickle.loads(pickle.dumps(info.value))
+    assert (type(again), str(again), again.code, again.errno) == \
+        (smtpcode.Error, str(info.value), "SMTPCODE_ESYNTAX", -5)

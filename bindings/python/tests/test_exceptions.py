@@ -232,32 +232,64 @@ def test_other_exceptions_have_no_codes():
         assert e.message and e.message == e.warnings[0]
 
 
+def test_recipients_domains_are_no_hints():
+    """smtplib talks to a relay: a local refusal of a gmail.com address is not Gmail's."""
+    local = b"5.1.1 <c@gmail.com>: Recipient address rejected: User unknown in virtual mailbox table"
+    e = smtpcode.explain_exception(smtplib.SMTPRecipientsRefused({"c@gmail.com": (550, local)}),
+                                   host="smtp.mycompany.example")
+    assert e.provider is None and e.provider_entry is None
+    assert e.message == cli_json("--host", "smtp.mycompany.example", "--explain",
+                                 "550 " + local.decode())["message"]
+
+
+def test_errors_smtplib_makes_up_have_no_codes():
+    # what smtplib raises for a reply line over its limit: its words, not the server's
+    e = smtpcode.explain_exception(smtplib.SMTPResponseException(500, "Line too long."))
+    assert e.basic_code is None and e.message == e.warnings[0]
+
+
 def test_odd_exceptions():
     e = smtpcode.explain_exception(smtplib.SMTPResponseException(-1, b"garbled \xff\x00"))
     assert e.basic_code is None and e.message
     e = smtpcode.explain_exception(smtplib.SMTPResponseException(550, b"5.1.1 \xff\xfe"))
     assert e.basic_code == 550 and "\ufffd" in e.text
-    e = smtpcode.explain_exception(smtplib.SMTPResponseException(550, "5.1.1 str, not bytes"))
-    assert e.enhanced_code == "5.1.1"
     e = smtpcode.explain_exception(smtplib.SMTPResponseException(550, None))
     assert e.basic_code == 550
     e = smtpcode.explain_exception(smtplib.SMTPResponseException(554, b"x" * 1_000_000))
     assert e.basic_code == 554
-    e = smtpcode.explain_exception(smtplib.SMTPRecipientsRefused({}))
-    assert e.basic_code is None and e.replies == {}
-    e = smtpcode.explain_exception(smtplib.SMTPRecipientsRefused({"a@b": "not a tuple"}))
-    assert e.basic_code is None
+    # a code that is no reply's leaves the text alone, whatever the number
+    e = smtpcode.explain_exception(smtplib.SMTPResponseException(2**32 + 550, b"5.1.1 x"))
+    assert e.basic_code is None and e.enhanced_code == "5.1.1"
+    e = smtpcode.explain_exception(smtplib.SMTPResponseException(0, b"452 4.2.2 full"))
+    assert (e.basic_code, e.enhanced_code) == (452, "4.2.2")
+    e = smtpcode.explain_exception(smtplib.SMTPResponseException(550, 42))
+    assert e.basic_code == 550 and e.message
+    e = smtpcode.explain_exception(aiosmtplib.SMTPResponseException(550, "5.1.1 \ud800 x"))
+    assert e.enhanced_code == "5.1.1" and "\ufffd" in e.text
+    e = smtpcode.explain_exception(aiosmtplib.SMTPResponseException(550, 42))
+    assert e.basic_code == 550
+    # a subclass that never set its fields
+    class Bare(smtplib.SMTPResponseException):
+        def __init__(self):
+            Exception.__init__(self)
+    assert smtpcode.explain_exception(Bare()).basic_code is None
+    for recipients in ({}, {"a@b": "not a tuple"}, {"a@gm\0ail.com": (550, b"x")},
+                       {"a@\ud800.com": (550, b"5.1.1 x")}, {b"a@b": (550, b"5.1.1 x")},
+                       {"a@b": ("550", b"5.1.1 x")}):
+        e = smtpcode.explain_exception(smtplib.SMTPRecipientsRefused(recipients))
+        assert e.message
+    e = smtpcode.explain_exception(smtplib.SMTPRecipientsRefused({b"a@b": (550, b"5.1.1 x")}))
+    assert list(e.replies) == ["a@b"]
+    for recipients in (None, [object()], "text"):
+        e = smtpcode.explain_exception(aiosmtplib.SMTPRecipientsRefused(recipients))
+        assert e.message
+    twice = [aiosmtplib.SMTPRecipientRefused(550, "5.1.1 first", "a@b"),
+             aiosmtplib.SMTPRecipientRefused(452, "4.2.2 second", "a@b")]
+    e = smtpcode.explain_exception(aiosmtplib.SMTPRecipientsRefused(twice))
+    assert list(e.replies) == ["a@b"] and e.basic_code == 550
+    with pytest.raises(smtpcode.NotFound):
+        smtpcode.explain_exception(smtplib.SMTPResponseException(550, b"x"), provider="nope")
     with pytest.raises(TypeError):
         smtpcode.explain_exception("550 5.1.1 a string")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         smtpcode.explain_exception(None)  # type: ignore[arg-type]
-
-
-def test_aiosmtplib_connect_errors_without_a_reply_have_no_codes():
-    e = smtpcode.explain_exception(aiosmtplib.SMTPConnectError(
-        "Error connecting to 127.0.0.1 on port 25: [Errno 111] Connection refused"))
-    assert e.basic_code is None and e.message
-    e = smtpcode.explain_exception(aiosmtplib.SMTPConnectError(
-        "554 5.7.1 first line\nsecond line of the refusal"))
-    assert (e.basic_code, e.enhanced_code) == (554, "5.7.1")
-    assert e.text.endswith("second line of the refusal")

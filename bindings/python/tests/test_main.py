@@ -4,6 +4,7 @@ command's exit statuses."""
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 
@@ -50,3 +51,32 @@ def test_exit_statuses_and_hostile_text():
     status, out, _ = run("550 5.1.1 \x1b]0;pwned\x07 \u202eevil")
     assert status == 0 and "\x1b" not in out and "\u202e" not in out and "<U+001B>" in out
     assert run("hello there")[0] == 2  # as `smtpcode "hello there"`: no code, no reply
+
+
+def test_markers_options_and_separator():
+    status, out, _ = run("TSS04")
+    entry = smtpcode.marker("TSS04")
+    assert status == 0 and out.startswith("Provider entry: yahoo/TSS04\n")
+    assert f"Source: {entry.source}\n" in out
+    assert run("--", "535")[:2] == run("535")[:2]
+    status, out, err = run("--json", "535")
+    assert status == 2 and out == "" and "unknown option --json" in err
+
+
+def test_output_that_cannot_be_written():
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "smtpcode", "550"], stdout=full,
+                              capture_output=False, stderr=subprocess.PIPE, text=True,
+                              check=False)
+    assert done.returncode == 3 and "cannot write" in done.stderr
+    many = [str(c) for c in range(200, 600) if smtpcode.lookup(str(c))] * 20
+    p = subprocess.Popen([sys.executable, "-m", "smtpcode", *many], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    p.stdout.read(10)  # the reader goes away early, as `| head` does
+    p.stdout.close()
+    err = p.stderr.read().decode()
+    assert p.wait() == 3 and "Traceback" not in err
+    done = subprocess.run([sys.executable, "-m", "smtpcode", "550 5.1.1 caf\u00e9"],
+                          capture_output=True, env={**os.environ, "PYTHONIOENCODING": "ascii"},
+                          check=False)
+    assert done.returncode == 0 and b"Traceback" not in done.stderr and b"caf\\xe9" in done.stdout
