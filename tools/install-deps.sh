@@ -8,8 +8,10 @@
 #                                    libFuzzer runtimes, valgrind, cppcheck, clang-tidy, gcovr,
 #                                    mandoc, cmark, abigail-tools (abidw, abidiff), python3
 #                                    with venv, setuptools, wheel, pytest, aiosmtpd and
-#                                    aiosmtplib (the Python package's tests), unicode-data,
-#                                    tidy and Chromium (the HTML pages)
+#                                    aiosmtplib (the Python package's tests), emscripten,
+#                                    node and npm (the WebAssembly build and the npm
+#                                    package, whose devDependencies npm ci installs),
+#                                    unicode-data, tidy and Chromium (the HTML pages)
 set -u
 CC=${CC:-cc}
 what=${1:-build}
@@ -67,14 +69,27 @@ if [ "$what" = ci ]; then
 	done
 	need tidy
 	need chromium
+	need emscripten emcc
+	need nodejs node
+	need npm
 	[ -f /usr/share/unicode/EastAsianWidth.txt ] || missing="$missing unicode-data"
 elif [ "$what" != build ]; then
 	echo "usage: install-deps.sh build|ci" >&2
 	exit 2
 fi
 
+# The npm package's devDependencies (nodemailer, typescript), exactly as locked.
+npm_deps() {
+	[ "$what" = ci ] || return 0
+	js=$(dirname "$0")/../bindings/js
+	(cd "$js" && npm ls --depth=0 >/dev/null 2>&1) && return 0
+	echo "deps: npm ci in bindings/js"
+	(cd "$js" && npm ci --no-audit --no-fund) || { echo "deps: npm ci failed in bindings/js" >&2; exit 1; }
+}
+
 if [ -z "$missing" ]; then
 	echo "deps ($what): everything is installed"
+	npm_deps
 	exit 0
 fi
 echo "deps ($what): missing:$missing"
@@ -138,4 +153,5 @@ if [ "$what" = ci ]; then
 	have_clang_runtimes ||
 		{ echo "deps: clang cannot link -fsanitize=fuzzer / thread (runtimes missing)" >&2; exit 1; }
 fi
+npm_deps
 echo "deps: done"
