@@ -72,3 +72,22 @@ def test_other_versions_are_refused(tmp_path, abi, version, says):
     assert done.returncode != 0
     for text in says:
         assert text in done.stderr
+
+
+def test_next_to_the_interpreter_prefix(tmp_path):
+    """An installed library beside the environment (PREFIX/lib, as `make install
+    PREFIX=...` puts it) is found with no variable set."""
+    import ctypes.util
+    import shutil
+    lib_dir = Path(sys.prefix) / "lib"
+    target = lib_dir / Path(SO).name
+    if target.exists():
+        pytest.skip(f"{target} is there already")
+    shutil.copy(Path(SO).resolve(), target)
+    try:
+        done = python("import smtpcode, sys; print(smtpcode._native.LIB._name)")
+        assert done.returncode == 0, done.stderr
+        system_wide = ctypes.util.find_library("smtpcode")  # an installed copy would win
+        assert done.stdout.strip() == (Path(SO).name if system_wide else str(target))
+    finally:
+        target.unlink()
