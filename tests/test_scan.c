@@ -214,6 +214,39 @@ static enum smtpcode_delivery said(const char *text)
 
 /* The one-line log cases of the reply tables (Postfix, Sendmail, Exim) read as one log: the
  * codes the tables say, and what each MTA says it did. */
+/* A reply the walk reads on across a newline (a "421-4.3.2 ... 421 4.3.2" line, then another):
+ * the next line is still read, as when it comes in a piece of its own (found by fuzz_scan). */
+static void test_scan_reply_runs_on(void **state)
+{
+	static const char log[] =
+		"Dec 02 07:41:33 relay postfix/smtp[610]: A4D5E13237F: to=<jane.doe@example.com>, "
+		"relay=127.0.0.1[127.0.0.1]:2525, delay=0.01, delays=0.01/0/0/0, dsn=4.3.2, "
+		"status=deferred (host 127.0.0.1[127.0.0.1] refused to talk to me: 421-4.3.2 "
+		"mail.example.org Service temporarily unavailable 421 4.3.2 Snnel)\n"
+		"Dec 02 07:41:33 relay postfix/smtp[610]: A4D5E13237F: to=<jane.doe@example.com>, "
+		"relay=127.0.0.1[127.0.0.1]:2525, delay=0.01, delays=0.01/0/0/0, dsn=4.3.2, "
+		"status=deferred (host 127.0.0.1[127.0.0.1] refused to talk to me: 421-4.3.2 "
+		"mail.example.org Service temporarily unavailable 421 4.3.2 System maintenance in "
+		"progress, please try again later)\n";
+	static struct heard whole, lines;
+	struct smtpcode_scan *s = new_scan(NULL);
+	const char *second = strchr(log, '\n') + 1;
+
+	(void)state;
+	memset(&whole, 0, sizeof whole);
+	memset(&lines, 0, sizeof lines);
+	smtpcode_scan_begin(s, 2026, 12);
+	smtpcode_scan_feed(s, log, sizeof log - 1, hear, &whole);
+	smtpcode_scan_begin(s, 2026, 12);
+	smtpcode_scan_feed(s, log, (size_t)(second - log), hear, &lines);
+	smtpcode_scan_feed(s, second, strlen(second), hear, &lines);
+	assert_int_equal(lines.n, 2);
+	assert_int_equal(whole.n, 2);
+	assert_int_equal(whole.e[1].basic, 421);
+	assert_memory_equal(whole.e, lines.e, 2 * sizeof whole.e[0]);
+	free(s);
+}
+
 static void test_scan_tables(void **state)
 {
 	static const char *const files[] = { "postfix", "sendmail", "exim" };
@@ -902,6 +935,7 @@ int main(void)
 		cmocka_unit_test(test_scan_exim),
 		cmocka_unit_test(test_scan_opensmtpd),
 		cmocka_unit_test(test_scan_tables),
+		cmocka_unit_test(test_scan_reply_runs_on),
 		cmocka_unit_test(test_scan_shapes),
 		cmocka_unit_test(test_scan_near_misses),
 		cmocka_unit_test(test_scan_limits),

@@ -773,12 +773,13 @@ static void line_done(struct smtpcode_scan *s, const char *p, size_t full,
 }
 
 /* Reads complete lines [b, b+n), n ending in a newline: the reply walk finds the lines worth
- * reading; every other line is only counted. */
+ * reading; every other line is only counted. A line a walked reply ran into (a multi-line
+ * reply read on across the newline) is read alone too, as it would be in a block of its own. */
 static void read_block(struct smtpcode_scan *s, const char *b, size_t n, smtpcode_scan_fn fn,
 		       void *ctx)
 {
 	struct smtpcode_reply r = { .size = sizeof r }, next = { .size = sizeof next };
-	size_t off = 0, cursor = 0;
+	size_t off = 0, cursor = 0, walked = 0; /* walked: the end of the walk's replies */
 	int have_next = 0;
 
 	while (cursor < n) {
@@ -796,8 +797,11 @@ static void read_block(struct smtpcode_scan *s, const char *b, size_t n, smtpcod
 			if (!found)
 				off = n;
 		}
-		if (found)
+		if (found) {
 			at = r.start < cursor ? cursor : r.start;
+			if (r.end > walked)
+				walked = r.end;
+		}
 		for (;;) { /* the lines before the one holding at, then that one */
 			const char *nl = memchr(b + cursor, '\n', n - cursor);
 			size_t end = nl != NULL ? (size_t)(nl - b) : n;
@@ -832,7 +836,7 @@ static void read_block(struct smtpcode_scan *s, const char *b, size_t n, smtpcod
 				cursor = end + 1;
 				break;
 			}
-			line_done(s, b + cursor, end - cursor, NULL, 0, fn, ctx);
+			line_done(s, b + cursor, end - cursor, NULL, cursor < walked, fn, ctx);
 			cursor = end + 1;
 			if (cursor >= n)
 				break;
