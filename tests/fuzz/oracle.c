@@ -126,6 +126,27 @@ void oracle_text(const char *what, const char *s, size_t n, unsigned flags)
 	}
 }
 
+/* 1 when the k bytes at s are "PROVIDER/KEY", an entry's id: written whole, never cut. */
+static int entry_id(const char *s, size_t k)
+{
+	const char *slash = memchr(s, '/', k);
+	const struct smtpcode_provider *p;
+	const struct smtpcode_provider_entry *e;
+	char id[64];
+	size_t i, at = slash != NULL ? (size_t)(slash - s) : 0;
+
+	if (slash == NULL || at >= sizeof id)
+		return 0;
+	memcpy(id, s, at);
+	id[at] = '\0';
+	if ((p = smtpcode_provider_find(id)) == NULL)
+		return 0;
+	for (i = 0; (e = smtpcode_provider_entry_at(p, i)) != NULL; i++)
+		if (strlen(e->key) == k - at - 1 && memcmp(e->key, s + at + 1, k - at - 1) == 0)
+			return 1;
+	return 0;
+}
+
 void oracle_width(const char *what, const char *s, size_t n, size_t width, unsigned flags)
 {
 	size_t start = 0;
@@ -146,7 +167,7 @@ void oracle_width(const char *what, const char *s, size_t n, size_t width, unsig
 				line[k++] = s[i++];
 		}
 		cols = smtpcode_text_columns(line, k);
-		if (cols > width) {
+		if (cols > width && !entry_id(line, k)) {
 			snprintf(why, sizeof why, "a line of %zu columns at byte %zu, over %zu", cols,
 				 start, width);
 			free(line);

@@ -15,7 +15,8 @@
 void oracle_text(const char *what, const char *s, size_t n, unsigned flags);
 
 /* Every line of s takes at most width terminal columns (smtpcode_text_columns; colour
- * sequences take none). */
+ * sequences take none), but for a line that is a provider entry's id alone: an id is never
+ * cut, and one may be longer than the width. */
 void oracle_width(const char *what, const char *s, size_t n, size_t width, unsigned flags);
 
 /* 1 when s is exactly one JSON value (RFC 8259, strictly: no trailing comma, no leading
