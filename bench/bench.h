@@ -30,6 +30,10 @@ extern volatile uintptr_t bench_sink;
 void bench_section(const char *title);
 void bench_row(const char *name, const char *value, const char *ratio, const char *target);
 
+/* Runs path with its output to /dev/null (or to out_fd when >= 0); returns the exit status,
+ * or -1 when it could not run. */
+int bench_run(const char *path, char *const argv[], int out_fd);
+
 /* The parts, each printing its own section; 0 on success, -1 when it could not measure. */
 int bench_lookup(void);
 int bench_reply(void);
@@ -38,5 +42,6 @@ int bench_size(char *const *files, size_t count);
 int bench_scan(const char *dir, const char *cli);
 int bench_scan_more(const char *dir, const char *cli); /* after bench_scan: its log */
 int bench_linear(void);
+int bench_gencodes(const char *dir, const char *gencodes);
 
 #endif

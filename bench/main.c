@@ -13,6 +13,10 @@
 #define BENCH_DIR "build/bench" /* where the generated log is kept */
 #endif
 
+#ifndef BENCH_GENCODES
+#define BENCH_GENCODES "build/gencodes"
+#endif
+
 #ifndef __VERSION__
 #define __VERSION__ "unknown"
 #endif
@@ -60,7 +64,7 @@ int main(int argc, char **argv)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	print_machine();
 	/* SMTPCODE_BENCH_ONLY=NAME runs one section (lookup reply linear scan scan-more startup
-	 * size) */
+	 * size gencodes) */
 	if (want("lookup"))
 		failed |= bench_lookup();
 	if (want("reply"))
@@ -73,6 +77,8 @@ int main(int argc, char **argv)
 		failed |= bench_scan_more(BENCH_DIR, argv[1]);
 	if (want("startup"))
 		failed |= bench_startup(argv[1], argv[2]);
+	if (want("gencodes"))
+		failed |= bench_gencodes(BENCH_DIR, BENCH_GENCODES);
 	if (want("size"))
 		failed |= bench_size(argv + 3, (size_t)(argc - 3));
 	if (fflush(stdout) != 0 || ferror(stdout)) {

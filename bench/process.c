@@ -12,9 +12,7 @@
 
 #define RUNS 200 /* of each program, alternating */
 
-/* Runs path with its output to /dev/null (or to out_fd when >= 0); returns the exit status,
- * or -1 when it could not run. */
-static int run(const char *path, char *const argv[], int out_fd)
+int bench_run(const char *path, char *const argv[], int out_fd)
 {
 	pid_t pid = fork();
 	int status;
@@ -53,7 +51,7 @@ static long peak_rss_kib(const char *path, char *const argv[])
 		long v = -1;
 
 		close(fd[0]);
-		if (run(path, argv, -1) == 0 && getrusage(RUSAGE_CHILDREN, &ru) == 0)
+		if (bench_run(path, argv, -1) == 0 && getrusage(RUSAGE_CHILDREN, &ru) == 0)
 			v = ru.ru_maxrss; /* KiB on Linux */
 		if (write(fd[1], &v, sizeof v) != (ssize_t)sizeof v)
 			_exit(1);
@@ -73,7 +71,7 @@ static double run_timed(const char *path, char *const argv[], int *status)
 {
 	uint64_t t0 = bench_now_ns();
 
-	*status = run(path, argv, -1);
+	*status = bench_run(path, argv, -1);
 	return (double)(bench_now_ns() - t0);
 }
 

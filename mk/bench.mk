@@ -1,6 +1,7 @@
 # mk/bench.mk -- `make bench` (benchmarks, issue 9) and the no-allocation test's link flags.
 # `make bench` builds $(B)/bench/smtpcode-bench and runs it once: it prints ratios measured in one
-# run (lookup, reply parsing, CLI start-up, sizes). It is not part of `make check` or `make ci`.
+# run (lookup, reply parsing, log scans, CLI start-up, the generator's growth, sizes). It is
+# not part of `make check` or `make ci`.
 
 SIZE ?= size
 
@@ -8,12 +9,13 @@ BENCH_SRC := $(filter-out bench/hello.c,$(wildcard bench/*.c)) tests/tsv.c
 # The benchmark sees only the public header, as any program would (and tests/tsv.h, to read
 # the reply tables that are its workload). It is built optimised whatever CFLAGS says; the
 # library keeps the user's CFLAGS.
-BENCH_CFLAGS = $(ALL_CFLAGS) -Itests -I$(B)/bench -O2 -DBENCH_DIR='"$(B)/bench"'
+BENCH_CFLAGS = $(ALL_CFLAGS) -Itests -I$(B)/bench -O2 -DBENCH_DIR='"$(B)/bench"' \
+               -DBENCH_GENCODES='"$(B)/gencodes"'
 
 .PHONY: bench
 
 bench: $(B)/bench/smtpcode-bench $(B)/bench/hello $(B)/smtpcode $(B)/libsmtpcode.a \
-       $(B)/libsmtpcode.so
+       $(B)/libsmtpcode.so $(B)/gencodes
 	@echo "library and CLI built with: $(CC) $(CFLAGS) $(SANFLAGS)"
 	$(B)/bench/smtpcode-bench $(B)/smtpcode $(B)/bench/hello $(B)/libsmtpcode.a \
 		$(B)/$(REALNAME) $(B)/smtpcode

@@ -4,7 +4,8 @@
 #
 #   make check-sanitize   make check again under ASan+UBSan (gcc, and clang when present)
 #   make check-tsan       tests/test_threads under ThreadSanitizer
-#   make fuzz             builds the libFuzzer targets (clang) in $(B)-fuzz/fuzz/
+#   make fuzz             builds the libFuzzer targets (clang) in $(B)-fuzz/fuzz/, each with
+#                         output oracles (tests/fuzz/oracle.c)
 #   make fuzz-ci          builds them and runs each for FUZZ_TIME seconds (20) on its seeds
 #   make fuzz-long        the same for FUZZ_LONG_TIME seconds (600) each, by hand
 #   make memcheck         the CLI cases, the cmocka programs and gencodes under valgrind
@@ -29,7 +30,7 @@ SANITIZER_ENV := ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:abort_on_error=0 \
                  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
                  TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
 
-FUZZ_TARGETS := lookup cli gencodes reply search
+FUZZ_TARGETS := lookup cli gencodes reply search compare provider scan
 
 .PHONY: check-sanitize check-tsan fuzz fuzz-targets fuzz-ci fuzz-long memcheck tests-built \
         coverage lint
@@ -72,13 +73,18 @@ fuzz:
 
 fuzz-targets: $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz_%) $(B)/fuzz/tsv-seeds
 
+# Every target checks its outputs with the oracles of tests/fuzz/oracle.c.
+$(FUZZ_TARGETS:%=$(B)/fuzz/fuzz_%): $(B)/fuzz/oracle.o
+$(B)/fuzz/oracle.o: tests/fuzz/oracle.c tests/fuzz/oracle.h include/smtpcode.h | $(B)/fuzz
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
 $(B)/fuzz/fuzz_cli: $(CLI_OBJ)
 $(B)/fuzz/fuzz_cli: private ALL_CFLAGS += -Isrc/cli
 $(B)/fuzz/fuzz_cli: private ALL_LDFLAGS += $(CLI_LIBS)
 $(B)/fuzz/fuzz_gencodes: $(filter-out tools/gencodes/main.c,$(GEN_SRC)) tools/gencodes/main.c
 $(B)/fuzz/fuzz_gencodes: private ALL_CFLAGS += -DGENCODES_FUZZ -Itools/gencodes -Isrc/lib
 $(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(B)/libsmtpcode.a | $(B)/fuzz
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(filter %.o tools/%.c,$^) $(B)/libsmtpcode.a \
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz -o $@ $< $(filter %.o tools/%.c,$^) $(B)/libsmtpcode.a \
 		-fsanitize=fuzzer $(ALL_LDFLAGS)
 
 # Writes the text of every row of the reply tables as a seed file (tests/fuzz/tsv_seeds.c).

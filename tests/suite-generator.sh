@@ -43,3 +43,25 @@ for f in "$dir"/*.codes; do
 	fi
 	rm -f "$tmp"/out/*
 done
+
+# A failed write leaves the old outputs as they were and no temporary file: the second
+# output's .tmp path is a directory, so that write fails after the first .tmp was written.
+good=$dir/good-continuations.codes
+"$B/gencodes" -o "$tmp/out" "$good" 2>"$tmp/err" && cp -p "$tmp"/out/* "$tmp/" &&
+	mkdir "$tmp/out/codes-table.inc.tmp" &&
+	awk '{ print } /^code: 535$/ { on = 1; $0 = "code: 536" } on { more = more $0 "\n" }
+	     on && /^$/ { on = 0 } END { printf "\n%s", more }' "$good" >"$tmp/changed.codes"
+"$B/gencodes" -o "$tmp/out" "$tmp/changed.codes" 2>"$tmp/err"
+rc=$?
+left=$(cd "$tmp/out" && ls | grep -v '^codes-table\.inc\.tmp$' | grep '\.tmp$')
+changed=
+for f in "$tmp"/out/*.inc "$tmp"/out/*.gperf; do
+	cmp -s "$f" "$tmp/$(basename "$f")" || changed="$changed $(basename "$f")"
+done
+if [ "$rc" -ne 1 ] || ! grep -q 'cannot write .*codes-table\.inc\.tmp' "$tmp/err"; then
+	echo "FAIL generator failed-second-write: exit status $rc, messages:"; cat "$tmp/err"
+elif [ -n "$left$changed" ]; then
+	echo "FAIL generator failed-second-write: left $left, changed$changed"
+else
+	echo "PASS generator failed-second-write"
+fi

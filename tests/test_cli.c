@@ -391,6 +391,66 @@ static void test_cli_output_fits_the_width(void **state)
 	unsetenv("COLUMNS");
 }
 
+/* 1 when the n bytes at s are a provider entry's id, which is written whole. */
+static int is_entry_id(const char *s, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < smtpcode_provider_count(); i++) {
+		const struct smtpcode_provider_entry *e;
+
+		for (j = 0; (e = smtpcode_provider_entry_at(smtpcode_provider_at(i), j)) != NULL; j++)
+			if (strlen(e->id) == n && memcmp(e->id, s, n) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* Fails when a line of out takes more than limit columns (but for an id alone). */
+static void assert_fits(const char *out, size_t limit, const char *what)
+{
+	const char *line;
+
+	for (line = out; *line != '\0';) {
+		size_t n = strcspn(line, "\n"), cols = smtpcode_text_columns(line, n);
+
+		if (cols > limit && !is_entry_id(line, n))
+			fail_msg("%s at %zu columns: a line of %zu: %.*s", what, limit, cols, (int)n, line);
+		line += n + (line[n] != '\0');
+	}
+}
+
+/* The provider lists and cards fit the width too: an id longer than its field, or a name
+ * column that leaves fewer than 10 columns, once made lines of 81 and 41 columns (found by
+ * fuzz_cli). An id longer than the width is written whole, on a line of its own. */
+static void test_cli_provider_lists_fit_the_width(void **state)
+{
+	static const char *const widths[] = { "40", "80" };
+	static struct run r;
+	size_t w, i;
+
+	(void)state;
+	for (w = 0; w < sizeof widths / sizeof widths[0]; w++) {
+		setenv("COLUMNS", widths[w], 1);
+		run(&r, "--list", "providers", NULL);
+		assert_int_equal(r.status, SMTPCODE_EXIT_FOUND);
+		assert_fits(r.out, (size_t)atoi(widths[w]), "--list providers");
+		for (i = 0; i < smtpcode_provider_count(); i++) {
+			const struct smtpcode_provider *p = smtpcode_provider_at(i);
+			const struct smtpcode_provider_entry *e = smtpcode_provider_entry_at(p, 0);
+
+			run(&r, "--list", p->id, NULL);
+			assert_true(strlen(r.out) < sizeof r.out - 1);
+			assert_fits(r.out, (size_t)atoi(widths[w]), p->id);
+			if (e != NULL && e->marker_count > 0) {
+				run(&r, e->markers[0], NULL);
+				assert_fits(r.out, (size_t)atoi(widths[w]), e->markers[0]);
+			}
+		}
+	}
+	unsetenv("COLUMNS");
+}
+
 /* ---- layout ------------------------------------------------------------------------------ */
 
 static void test_cli_wrap_next_cuts_long_words(void **state)
@@ -736,6 +796,7 @@ int main(void)
 		cmocka_unit_test(test_cli_search_ranks_title_hits_first),
 		cmocka_unit_test(test_cli_color),
 		cmocka_unit_test(test_cli_output_fits_the_width),
+		cmocka_unit_test(test_cli_provider_lists_fit_the_width),
 		cmocka_unit_test(test_cli_wrap_next_cuts_long_words),
 		cmocka_unit_test(test_cli_wrap_next_counts_columns),
 		cmocka_unit_test(test_cli_explain_forms),

@@ -214,6 +214,81 @@ static enum smtpcode_delivery said(const char *text)
 
 /* The one-line log cases of the reply tables (Postfix, Sendmail, Exim) read as one log: the
  * codes the tables say, and what each MTA says it did. */
+/* hear(), after checking that every span of the event lies inside its line. */
+static void hear_in_line(void *ctx, const struct smtpcode_scan_event *ev)
+{
+	const size_t spans[][2] = {
+		{ ev->time_offset, ev->time_length }, { ev->queue_id_offset, ev->queue_id_length },
+		{ ev->domain_offset, ev->domain_length }, { ev->host_offset, ev->host_length }
+	};
+
+	for (size_t i = 0; i < sizeof spans / sizeof spans[0]; i++)
+		if (spans[i][1] > 0 && (spans[i][0] > ev->length || spans[i][1] > ev->length - spans[i][0]))
+			fail_msg("line %llu: span %zu at %zu+%zu, past the line's %zu bytes",
+				 (unsigned long long)ev->line, i, spans[i][0], spans[i][1], ev->length);
+	hear(ctx, ev);
+}
+
+/* A log of two lines (length bytes) fed whole and a line at a time: n events, the same both
+ * ways, the last with the basic code given. */
+static void check_two_lines(const char *log, size_t length, size_t n, int basic)
+{
+	static struct heard whole, lines;
+	struct smtpcode_scan *s = new_scan(NULL);
+	size_t first = (size_t)((const char *)memchr(log, '\n', length) + 1 - log);
+
+	memset(&whole, 0, sizeof whole);
+	memset(&lines, 0, sizeof lines);
+	smtpcode_scan_begin(s, 2026, 12);
+	smtpcode_scan_feed(s, log, length, hear_in_line, &whole);
+	smtpcode_scan_begin(s, 2026, 12);
+	smtpcode_scan_feed(s, log, first, hear_in_line, &lines);
+	smtpcode_scan_feed(s, log + first, length - first, hear_in_line, &lines);
+	assert_int_equal(lines.n, n);
+	assert_int_equal(whole.n, n);
+	assert_int_equal(whole.e[n - 1].basic, basic);
+	assert_memory_equal(whole.e, lines.e, n * sizeof whole.e[0]);
+	free(s);
+}
+
+/* Found by fuzz_scan: a reply the walk reads on across a newline (a "421-4.3.2 ... 421
+ * 4.3.2" line, then another): the next line is still read, as when it comes alone; a reply
+ * whose server or text the walk found on another line: that is not the line's. */
+static void test_scan_walk_across_lines(void **state)
+{
+	static const char runs_on[] =
+		"Dec 02 07:41:33 relay postfix/smtp[610]: A4D5E13237F: to=<jane.doe@example.com>, "
+		"relay=127.0.0.1[127.0.0.1]:2525, delay=0.01, delays=0.01/0/0/0, dsn=4.3.2, "
+		"status=deferred (host 127.0.0.1[127.0.0.1] refused to talk to me: 421-4.3.2 "
+		"mail.example.org Service temporarily unavailable 421 4.3.2 Snnel)\n"
+		"Dec 02 07:41:33 relay postfix/smtp[610]: A4D5E13237F: to=<jane.doe@example.com>, "
+		"relay=127.0.0.1[127.0.0.1]:2525, delay=0.01, delays=0.01/0/0/0, dsn=4.3.2, "
+		"status=deferred (host 127.0.0.1[127.0.0.1] refused to talk to me: 421-4.3.2 "
+		"mail.example.org Service temporarily unavailable 421 4.3.2 System maintenance in "
+		"progress, please try again later)\n";
+	static const char host_before[] =
+		"Dec 02 07:41:33 relay postfix/smtp[610]: 365E613237F: to=<jane.doe@example.com>, "
+		"relay=127.0.0\xd2\xd5[127.0.0.1]:2525, delay=0.02, delays=0.01/0.01/0/0, "
+		"dsn=4.7.0s,t atus=deferred ter)\n"
+		"Dec 02 07:41:33 relay pofused to talk to me: 421 4.7.0 mx1.example.net Too many "
+		"connections from your IP, try later)\n";
+	static const char host_after[] =
+		"postfix/smtp[610]: 365E613237F: to=<ja(n\xd0" "e.doe@exapm.lecom>, relMaray=127.0.0"
+		"\xd2\xd5[127.0.0.1]:2525, delay=0.02,ys=m\0\0\0" "0/0/0/0, dsn=4.0.0, rejected "
+		"HELOs=deferr\0\a" "2026- to=<jort.google.com/mail/?p=NoSuchUser x1-2 - gsmtp (in "
+		"reply to RCPT TO command))\n"
+		"Dec  2 03:00:00 mx postfix/smtp[2]: 4A2: to=<b@example.org>, relay=mx.example.org"
+		"[192.0\0\aDec 02 07:41:33 relay postfix/smtp[610]: 365E613237F: to=<jane.doe@"
+		"example.com>, relay=127.0.0.1[1270..0.1]:2525, delay=0.02, delays=0.01/0.01/0/0, "
+		"dsn=4.7.0, status=deferred (host 127.0.0.1[127.0.0.1] refused to talk to me: 421 "
+		"4.7.0 mx1.example.net Too many connections from your IP, try later)\n";
+
+	(void)state;
+	check_two_lines(runs_on, sizeof runs_on - 1, 2, 421);
+	check_two_lines(host_before, sizeof host_before - 1, 1, 421);
+	check_two_lines(host_after, sizeof host_after - 1, 2, 421);
+}
+
 static void test_scan_tables(void **state)
 {
 	static const char *const files[] = { "postfix", "sendmail", "exim" };
@@ -902,6 +977,7 @@ int main(void)
 		cmocka_unit_test(test_scan_exim),
 		cmocka_unit_test(test_scan_opensmtpd),
 		cmocka_unit_test(test_scan_tables),
+		cmocka_unit_test(test_scan_walk_across_lines),
 		cmocka_unit_test(test_scan_shapes),
 		cmocka_unit_test(test_scan_near_misses),
 		cmocka_unit_test(test_scan_limits),

@@ -55,14 +55,15 @@ void out_wrapped(FILE *fp, const char *text, int indent, int width)
 	const char *line;
 	size_t n, lines = 0, columns;
 
-	if (room < 10)
-		room = 10;
-	while ((n = wrap_next(&text, (size_t)room, &line, &columns)) > 0) {
+	if (room < MIN_ROOM) /* the further lines: at least MIN_ROOM columns, within the width */
+		indent = width - MIN_ROOM > 0 ? width - MIN_ROOM : 0;
+	while ((n = wrap_next(&text, (size_t)(room > 1 ? room : 1), &line, &columns)) > 0) {
 		if (lines++ > 0) {
 			fputc('\n', fp);
 			put_spaces(fp, indent);
 		}
 		fwrite(line, 1, n, fp);
+		room = width - indent;
 	}
 	fputc('\n', fp);
 }

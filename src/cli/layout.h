@@ -7,6 +7,7 @@
 #include <smtpcode.h>
 
 #define LABEL_WIDTH 19 /* "  When you see it  ": the label column of cards and tables */
+#define MIN_ROOM 10    /* columns a wrapped text is given at least */
 
 /* Takes the next line of at most width terminal columns from *text (valid UTF-8, as the
  * sanitiser leaves it): sets *line to its start and *columns to the columns it takes, returns
@@ -18,7 +19,8 @@ size_t wrap_next(const char **text, size_t width, const char **line, size_t *col
 void put_spaces(FILE *fp, int n);
 
 /* Writes text wrapped at width columns. The cursor is assumed to be at column indent; every
- * further line starts with indent spaces. A word longer than a line is cut. Ends with '\n'. */
+ * further line starts with indent spaces, fewer where indent would leave less than MIN_ROOM
+ * columns. A word longer than a line is cut. Ends with '\n'. */
 void out_wrapped(FILE *fp, const char *text, int indent, int width);
 
 /* "  Label            text wrapped in the column after the label\n" */

@@ -64,10 +64,15 @@ static void uses(const struct out *o, const char *asked)
 static void pentry(const struct out *o, const struct smtpcode_provider_entry *e)
 {
 	char buf[1024];
+	int indent = (int)strlen(e->id) + 2;
 
 	fputs(e->id, o->fp);
-	fputs("  ", o->fp);
-	out_wrapped(o->fp, e->title, (int)strlen(e->id) + 2, o->width);
+	if (indent + MIN_ROOM > o->width) { /* the title under a long id, which is never cut */
+		fputc('\n', o->fp);
+		indent = 2;
+	}
+	put_spaces(o->fp, 2);
+	out_wrapped(o->fp, e->title, indent, o->width);
 	if (o->brief)
 		return;
 	fputc('\n', o->fp);
@@ -104,7 +109,12 @@ static void providers(const struct out *o, const struct smtpcode_provider *p)
 		return;
 	}
 	for (i = 0; (e = smtpcode_provider_entry_at(p, i)) != NULL; i++) {
-		fprintf(o->fp, "%-28s ", e->id);
+		if (strlen(e->id) > 28) { /* a longer id on a line of its own, whole */
+			fprintf(o->fp, "%s\n", e->id);
+			put_spaces(o->fp, 29);
+		} else {
+			fprintf(o->fp, "%-28s ", e->id);
+		}
 		out_wrapped(o->fp, e->title, 29, o->width);
 	}
 }

@@ -772,13 +772,20 @@ static void line_done(struct smtpcode_scan *s, const char *p, size_t full,
 		fn(ctx, &ev);
 }
 
+/* 1 when the span of length bytes at offset (none when length is 0) lies in [from, to). */
+static int within(size_t offset, size_t length, size_t from, size_t to)
+{
+	return length == 0 || (offset >= from && offset <= to && length <= to - offset);
+}
+
 /* Reads complete lines [b, b+n), n ending in a newline: the reply walk finds the lines worth
- * reading; every other line is only counted. */
+ * reading; every other line is only counted. A line a walked reply ran into (a multi-line
+ * reply read on across the newline) is read alone too, as it would be in a block of its own. */
 static void read_block(struct smtpcode_scan *s, const char *b, size_t n, smtpcode_scan_fn fn,
 		       void *ctx)
 {
 	struct smtpcode_reply r = { .size = sizeof r }, next = { .size = sizeof next };
-	size_t off = 0, cursor = 0;
+	size_t off = 0, cursor = 0, walked = 0; /* walked: the end of the walk's replies */
 	int have_next = 0;
 
 	while (cursor < n) {
@@ -796,17 +803,24 @@ static void read_block(struct smtpcode_scan *s, const char *b, size_t n, smtpcod
 			if (!found)
 				off = n;
 		}
-		if (found)
+		if (found) {
 			at = r.start < cursor ? cursor : r.start;
+			if (r.end > walked)
+				walked = r.end;
+		}
 		for (;;) { /* the lines before the one holding at, then that one */
 			const char *nl = memchr(b + cursor, '\n', n - cursor);
 			size_t end = nl != NULL ? (size_t)(nl - b) : n;
 
 			if (at <= end && at < n) {
 				/* the walk's reply serves when it is the line's only one, ends in it and
-				 * names its server (parsing the line alone would then find the same);
-				 * else the line is parsed alone, as smtpcode_parse_reply picks */
+				 * names its server there, its text and host inside the line (parsing the
+				 * line alone would then find the same); else the line is parsed alone,
+				 * as smtpcode_parse_reply picks */
 				int alone = r.start >= cursor && r.end <= end && r.remote_host_length > 0 &&
+					    within(r.remote_host_offset, r.remote_host_length, cursor, end) &&
+					    within(r.remote_ip_offset, r.remote_ip_length, cursor, end) &&
+					    within(r.text_offset, r.text_length, cursor, end) &&
 					    end - cursor <= SMTPCODE_SCAN_LINE_MAX;
 
 				if (alone && off < n) {
@@ -832,7 +846,7 @@ static void read_block(struct smtpcode_scan *s, const char *b, size_t n, smtpcod
 				cursor = end + 1;
 				break;
 			}
-			line_done(s, b + cursor, end - cursor, NULL, 0, fn, ctx);
+			line_done(s, b + cursor, end - cursor, NULL, cursor < walked, fn, ctx);
 			cursor = end + 1;
 			if (cursor >= n)
 				break;

@@ -1,10 +1,12 @@
 /* fuzz_lookup.c -- libFuzzer target: code parsing, lookup, comparison and list filters on any
- * bytes. (The search, much slower per input, has its own target: fuzz_search.c.) */
+ * bytes; the sentences are text (oracle_text), the entry's JSON parses. (The search, much
+ * slower per input, has its own target: fuzz_search.c.) */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "smtpcode.h"
+#include "oracle.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -61,9 +63,24 @@ static void check_compare(const char *a, const char *b)
 		    smtpcode_difference_text(&cmp, i, small, sizeof small) != n ||
 		    strlen(small) != sizeof small - 1)
 			abort();
+		oracle_text("smtpcode_difference_text", buf, (size_t)n, 0);
 	}
 	if (smtpcode_difference_text(&cmp, cmp.count, buf, sizeof buf) != SMTPCODE_ENOTFOUND)
 		abort();
+}
+
+/* The entry object of a code as asked parses, wherever the code resolves. */
+static void check_json(const char *code)
+{
+	int n = smtpcode_json_entry(code, 0, NULL, 0);
+	char *buf;
+
+	if (n < 0)
+		return;
+	if ((buf = malloc((size_t)n + 1)) == NULL || smtpcode_json_entry(code, 0, buf, (size_t)n + 1) != n)
+		abort();
+	oracle_json("smtpcode_json_entry", buf, (size_t)n);
+	free(buf);
 }
 
 /* Everything a binding reads by name agrees with the resolution. */
@@ -122,6 +139,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_code(b);
 	check_compare(a, b);
 	check_fields(a);
+	check_json(a);
 	check_sentence(a, size % 16);
 	check_filters(a, b);
 	if (smtpcode_class_name(SMTPCODE_BASIC, (int)la % 8) == NULL && la % 8 >= 2 && la % 8 <= 5)

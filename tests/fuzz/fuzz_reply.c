@@ -1,10 +1,12 @@
 /* fuzz_reply.c -- libFuzzer target: smtpcode_parse_reply and smtpcode_explain_reply on any
- * bytes, into output buffers of small and odd sizes. */
+ * bytes, into output buffers of small and odd sizes; what is shown of the text is checked by
+ * the oracles. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "smtpcode.h"
+#include "oracle.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -110,6 +112,37 @@ static void check_explain(const char *text, size_t length, size_t size, int full
 	free(buf);
 }
 
+/* What a person and a program are shown of the text: the sanitised text (valid UTF-8 with
+ * nothing hidden raw, idempotent, snprintf-style), the explanation and the JSON. */
+static void check_shown(const char *text, size_t size, int full)
+{
+	int n = smtpcode_sanitize(text, size, NULL, 0), m;
+	char *buf, *again;
+
+	if (n < 0 || (buf = malloc((size_t)n + 1)) == NULL ||
+	    smtpcode_sanitize(text, size, buf, (size_t)n + 1) != n)
+		abort();
+	oracle_text("smtpcode_sanitize", buf, (size_t)n, 0);
+	if ((again = malloc((size_t)n + 1)) == NULL ||
+	    smtpcode_sanitize(buf, (size_t)n, again, (size_t)n + 1) != n || memcmp(buf, again, (size_t)n))
+		abort(); /* sanitised text is left as it is */
+	free(again);
+	free(buf);
+	if (full >= 0) {
+		if ((buf = malloc((size_t)full + 1)) == NULL ||
+		    smtpcode_explain_reply(text, size, buf, (size_t)full + 1) != full)
+			abort();
+		oracle_text("smtpcode_explain_reply", buf, (size_t)full, 0);
+		free(buf);
+	}
+	m = smtpcode_json_explain(text, size, 0, NULL, 0);
+	if (m < 0 || (buf = malloc((size_t)m + 1)) == NULL ||
+	    smtpcode_json_explain(text, size, 0, buf, (size_t)m + 1) != m)
+		abort();
+	oracle_json("smtpcode_json_explain", buf, (size_t)m);
+	free(buf);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	/* exact size and not NUL-terminated: the parser must respect length */
@@ -125,6 +158,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	full = smtpcode_explain_reply(text, size, NULL, 0);
 	for (i = 0; i < sizeof buffer_sizes / sizeof buffer_sizes[0]; i++)
 		check_explain(text, size, buffer_sizes[i], full);
+	check_shown(text, size, full);
 	free(text);
 	return 0;
 }
