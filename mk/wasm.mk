@@ -4,7 +4,8 @@
 # Debian's emcc only: no emsdk, no -sUSE_* ports (they download), no closure step. The exports
 # are the shared library's: every smtpcode_* function it exports, read from it with nm, and
 # the allocator the wrapper manages its memory with. The generated tables come from the native
-# generator, as for every build. CFLAGS and SANITIZE are for the native builds; emcc takes
+# generator, as for every build. The module leaves the host's process alone: no handlers for
+# uncaught exceptions or rejections (emscripten's NODEJS_CATCH_* defaults). CFLAGS and SANITIZE are for the native builds; emcc takes
 # WASM_CFLAGS. Output in $(B)/wasm/, copied to bindings/js/dist/ for the npm package.
 EMCC        ?= emcc
 WASM_CFLAGS ?= -O2
@@ -12,6 +13,7 @@ WASM_CFLAGS ?= -O2
 EMCC_ENV    := NODE_PATH=/usr/share/nodejs
 WASM_FLAGS  := -sSINGLE_FILE=1 -sMODULARIZE=1 -sEXPORT_NAME=createSmtpcode \
                -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web,node -sFILESYSTEM=0 \
+               -sNODEJS_CATCH_EXIT=0 -sNODEJS_CATCH_REJECTION=0 \
                -sEXPORTED_RUNTIME_METHODS=HEAPU8
 
 .PHONY: wasm
@@ -23,7 +25,7 @@ $(B)/wasm/exports.txt: $(B)/libsmtpcode.so | $(B)/wasm
 		>$@.tmp && echo _malloc >>$@.tmp && echo _free >>$@.tmp && mv $@.tmp $@
 
 $(B)/wasm/smtpcode.js: $(LIB_SRC) include/smtpcode.h $(wildcard src/lib/*.h) $(GENERATED) \
-		       $(B)/gen/codes-hash.inc $(B)/gen/markers-hash.inc $(B)/wasm/exports.txt
+		       $(B)/gen/codes-hash.inc $(B)/gen/markers-hash.inc $(B)/wasm/exports.txt mk/wasm.mk
 	$(EMCC_ENV) $(EMCC) $(WASM_CFLAGS) -std=c11 -Wall -Wextra -Wpedantic -D_POSIX_C_SOURCE=200809L \
 		-Iinclude -Isrc/lib -I$(B)/gen $(LIB_SRC) $(WASM_FLAGS) \
 		-sEXPORTED_FUNCTIONS=$$(paste -sd, $(B)/wasm/exports.txt) -o $@.tmp.js && \

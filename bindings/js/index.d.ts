@@ -23,7 +23,8 @@ export interface Entry {
   class_name: string | null;
   status: 'standard' | 'nonstandard' | 'deprecated';
   registered: boolean;
-  note: string | null;
+  /** Why the answer covers less than the code asked (5.7.708); absent otherwise. */
+  note?: string;
   title: string;
   summary: string | null;
   description: string;
@@ -146,7 +147,9 @@ export function explain(text: Text, hints?: Hints): Explanation;
 export function compare(a: Text, b: Text, hints?: Hints): Comparison;
 export function search(...words: Text[]): Entry[];
 export function search(words: Text[]): Entry[];
-export function entries(filter?: Text | null): Entry[] | Provider[] | ProviderEntry[];
+/** Entries for a code filter; for "providers" the providers, for a provider id its entries
+ * (name the element type then: entries<ProviderEntry>('google')). */
+export function entries<T extends Entry | Provider | ProviderEntry = Entry>(filter?: Text | null): T[];
 export function providers(): Provider[];
 export function providerEntries(id: Text): ProviderEntry[];
 export function marker(token: Text): ProviderEntry | null;

@@ -31,6 +31,7 @@
   const OPERAND_REPLY = 2; // enum smtpcode_operand
   const HINTS_SIZE = 16; // struct smtpcode_hints on wasm32: a size_t and three pointers
   const FILTER_SIZE = 28; // struct smtpcode_filter on wasm32; shown_class at byte 24
+  const FIRST_SIZE = 32768; // the buffer a result is first written into
   const encoder = new TextEncoder();
   const decoder = new TextDecoder('utf-8');
 
@@ -112,17 +113,26 @@
    * or a negative error. */
   function text(call, what) {
     const m = lib();
-    const n = call(0, 0);
-    if (n < 0) throw error(n, what);
-    const buf = m._malloc(n + 1);
-    if (buf === 0) throw new RangeError('smtpcode: out of WebAssembly memory');
-    try {
-      const rc = call(buf, n + 1);
-      if (rc < 0) throw error(rc, what);
-      return decoder.decode(m.HEAPU8.slice(buf, buf + n));
-    } finally {
-      m._free(buf);
+    let size = FIRST_SIZE;
+    for (;;) { // most results fit the first buffer: one call; a longer one takes a second
+      const buf = m._malloc(size);
+      if (buf === 0) throw new RangeError('smtpcode: out of WebAssembly memory');
+      try {
+        const n = call(buf, size);
+        if (n < 0) throw error(n, what);
+        if (n < size) return decoder.decode(m.HEAPU8.slice(buf, buf + n));
+        size = n + 1;
+      } finally {
+        m._free(buf);
+      }
     }
+  }
+
+  function unknownProvider(id) {
+    const e = new SmtpcodeError(ENOTFOUND);
+    e.message = shown(id) + ': no such provider (see providers())';
+    e.notFound = true;
+    return e;
   }
 
   function error(errno, what) {
@@ -142,7 +152,14 @@
 
   /* A struct smtpcode_hints in the module's memory for the duration of fn (0: no hints). */
   function withHints(hints, fn) {
-    hints = hints || {};
+    if (hints === undefined || hints === null) hints = {};
+    if (typeof hints !== 'object') throw new TypeError('smtpcode: hints must be an object {provider, host, rcpt}');
+    if (typeof hints.provider === 'string' &&
+        withBytes([noNul(bytesOf(hints.provider, 'provider'), 'provider')], function (p) {
+          return lib()._smtpcode_provider_find(p[0]) === 0;
+        })) {
+      throw unknownProvider(hints.provider);
+    }
     const fields = [hints.provider, hints.host, hints.rcpt].map(function (v, i) {
       return v === undefined || v === null ? null : noNul(bytesOf(v, ['provider', 'host', 'rcpt'][i]), 'hint');
     });
@@ -244,6 +261,7 @@
       const size = m._smtpcode_entry_count();
       const array = m._malloc(4 * p.length), out = m._malloc(4 * size);
       try {
+        if (array === 0 || out === 0) throw new RangeError('smtpcode: out of WebAssembly memory');
         const view = new DataView(m.HEAPU8.buffer);
         p.forEach(function (pointer, i) { view.setUint32(array + 4 * i, pointer, true); });
         const found = Math.min(m._smtpcode_search(array, p.length, out, size), size);
@@ -331,7 +349,7 @@
     const bytes = noNul(bytesOf(id, 'id'), 'id');
     return withBytes([bytes], function (p) {
       const provider = lib()._smtpcode_provider_find(p[0]);
-      if (provider === 0) throw error(ENOTFOUND, shown(id));
+      if (provider === 0) throw unknownProvider(id);
       return providerEntriesOf(provider);
     });
   }
@@ -366,10 +384,17 @@
     return e;
   }
 
-  /* The reply one error of a mail library carries: nodemailer's `response` is the reply as
-   * the server sent it; a bare `responseCode` is rebuilt by the library. */
-  function replyOf(err) {
-    if (typeof err.response === 'string' && err.response !== '') return err.response;
+  /* The text one error of a mail library carries. nodemailer's `response` is the reply as
+   * the server sent it, and its `message` that reply after words that say which command it
+   * answered ("Invalid login: 535-5.7.8 ..."), which the library reads; a bare
+   * `responseCode` is rebuilt by the library; an error that wraps one (`cause`) is read
+   * through. */
+  function replyOf(err, depth) {
+    if (typeof err.response === 'string' && err.response !== '') {
+      const m = err.message, r = err.response;
+      const words = typeof m === 'string' && m.endsWith(': ' + r) ? m.slice(0, m.length - r.length - 2) : null;
+      return words !== null && !words.includes(r) ? m : r; // not when the words quote it again
+    }
     if (Number.isInteger(err.responseCode)) {
       try {
         return text(function (b, n) { return lib()._smtpcode_reply_rejoin(err.responseCode, 0, 0, b, n); });
@@ -377,19 +402,26 @@
         if (!(e instanceof SmtpcodeError)) throw e;
       }
     }
+    const cause = err.cause;
+    if (cause !== null && typeof cause === 'object' && depth < 8) return replyOf(cause, depth + 1);
     return '';
   }
 
+  function setOwn(object, key, value) { // a key such as "__proto__" is a key like any other
+    Object.defineProperty(object, key, { value: value, enumerable: true, writable: true, configurable: true });
+  }
+
   /** The explain object of what Node mail code holds: a nodemailer error (its `response`,
-   * `responseCode`, and `rejectedErrors` when several recipients were refused) or a string.
-   * Always has a `message`, and `replies` (recipient -> explain object, {} when none);
-   * with refused recipients the top level describes the first. hints are as for explain().
-   * Anything else that is an
-   * object gives an explanation with no codes; other values throw TypeError. */
+   * `responseCode`, `message`, and `rejectedErrors` when several recipients were refused),
+   * an error that wraps one as its `cause`, or a string. Always has a `message`, and
+   * `replies` (recipient -> explain object, {} when none); with refused recipients the top
+   * level describes the first. hints are as for explain(). Anything else that is an object
+   * gives an explanation with no codes; other values throw TypeError. */
   function explainError(err, hints) {
+    let e;
     if (typeof err === 'string' || err instanceof Uint8Array) {
-      const e = withMessage(explain(err, hints));
-      e.replies = {};
+      e = withMessage(explain(err, hints));
+      setOwn(e, 'replies', {});
       return e;
     }
     if (err === null || typeof err !== 'object') {
@@ -405,18 +437,20 @@
         const recipient = String(r.recipient === undefined ? '' : r.recipient);
         if (Object.prototype.hasOwnProperty.call(replies, recipient)) continue; // the first counts
         // the recipient's domain is no hint: the server that refused it is most often a relay
-        replies[recipient] = withMessage(explain(replyOf(r), hints));
-        replies[recipient].replies = {};
+        const one = withMessage(explain(replyOf(r, 0), hints));
+        setOwn(one, 'replies', {});
+        setOwn(replies, recipient, one);
       }
-      const first = replies[Object.keys(replies)[0]];
-      return Object.assign({}, first, { replies: replies });
+      e = Object.assign({}, replies[Object.keys(replies)[0]]);
+      setOwn(e, 'replies', replies);
+      return e;
     }
-    const e = withMessage(explain(replyOf(err), hints));
-    e.replies = {};
+    e = withMessage(explain(replyOf(err, 0), hints));
+    setOwn(e, 'replies', {});
     return e;
   }
 
-  return {
+  const api = {
     ready: ready,
     SmtpcodeError: SmtpcodeError,
     version: version,
@@ -433,4 +467,7 @@
     explainError: explainError,
     memorySize: memorySize,
   };
+  // TypeScript's `import smtpcode from 'smtpcode'` compiled to CommonJS reads .default
+  Object.defineProperty(api, 'default', { value: api, enumerable: false });
+  return api;
 });

@@ -51,6 +51,37 @@ test('rejectedErrors: one reply per recipient, the first at the top', () => {
   assert.equal(twice.basic_code, 550);
 });
 
+test('a recipient named __proto__ is a recipient like any other', () => {
+  const e = smtpcode.explainError({ rejectedErrors: [{ recipient: '__proto__', response: '550 5.1.1 x' }] });
+  assert.deepEqual(Object.keys(e.replies), ['__proto__']);
+  assert.equal(e.basic_code, 550);
+  assert.ok(e.message);
+});
+
+test('an error that wraps one, and the message that names the command', () => {
+  const inner = Object.assign(new Error('Invalid login: ' + AUTH), { response: AUTH, responseCode: 535 });
+  const e = smtpcode.explainError(new Error('sending failed', { cause: inner }));
+  assert.equal(e.enhanced_code, '5.7.8');
+  assert.equal(e.stage_token, 'auth'); // read from "Invalid login:"
+  assert.equal(smtpcode.explainError(Object.assign(new Error('x'), { cause: 5 })).basic_code, null);
+});
+
+test('hints: an unknown provider is named, a hint that is no object refused', () => {
+  for (const provider of ['nosuch', '']) {
+    assert.throws(() => smtpcode.explainError('550 5.1.1 x', { provider }),
+      (e) => e instanceof smtpcode.SmtpcodeError && e.code === 'SMTPCODE_ENOTFOUND' && e.message.includes('no such provider'));
+  }
+  assert.throws(() => smtpcode.explain('550 5.1.1 x', 'google'), TypeError);
+});
+
+test('loading the module leaves the process\'s own error handling alone', () => {
+  const { execFileSync } = require('node:child_process');
+  const out = execFileSync(process.execPath, ['-e', "const s = require(process.argv[1]); s.ready.then(() => " +
+    "console.log(process.listenerCount('uncaughtException'), process.listenerCount('unhandledRejection')))",
+    require.resolve('..')], { encoding: 'utf8' });
+  assert.equal(out, '0 0\n');
+});
+
 test('anything else: no codes, and still a message', () => {
   for (const err of [new Error('connect ECONNREFUSED 127.0.0.1:25'), new TypeError('x'), {}, [],
     { response: 42 }, { rejectedErrors: 'no' }, { rejectedErrors: [null, 5] }, Object.create(null)]) {

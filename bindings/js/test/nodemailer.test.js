@@ -34,11 +34,13 @@ async function refusal(port, message, auth) {
   assert.fail('the server took the mail');
 }
 
-/** The explanation of what nodemailer kept is that of the reply as sent. */
-function sameAsTheWire(e, wire) {
+/** The explanation of what nodemailer kept is that of the reply as sent; the command it
+ * answered is read from nodemailer's message. */
+function sameAsTheWire(e, wire, stage) {
   const want = cliJson('--explain', wire);
   for (const key of ['basic_code', 'enhanced_code', 'text', 'message']) assert.deepEqual(e[key], want[key], key);
   assert.deepEqual(e.provider_entry && e.provider_entry.id, want.provider_entry && want.provider_entry.id);
+  assert.equal(e.stage_token, stage);
 }
 
 test('AUTH refused', async () => {
@@ -50,7 +52,7 @@ test('AUTH refused', async () => {
   assert.equal(e.provider_entry.id, 'google/BadCredentials');
   assert.ok(e.message.includes('app password'));
   assert.deepEqual(e.replies, {});
-  sameAsTheWire(e, REPLIES.auth535);
+  sameAsTheWire(e, REPLIES.auth535, 'auth');
 });
 
 test('one recipient of two refused, then the message refused', async () => {
@@ -59,7 +61,7 @@ test('one recipient of two refused, then the message refused', async () => {
   const e = smtpcode.explainError(err);
   assert.equal(e.basic_code, 552);
   assert.equal(e.enhanced_code, '5.3.4');
-  sameAsTheWire(e, REPLIES.data552);
+  sameAsTheWire(e, REPLIES.data552, 'end_of_data');
 });
 
 test('every recipient refused: one reply each, the first at the top', async () => {
@@ -70,8 +72,8 @@ test('every recipient refused: one reply each, the first at the top', async () =
   const first = e.replies['nobody@gmail.com'], second = e.replies['full@example.net'];
   assert.equal(first.enhanced_code, '5.1.1');
   assert.ok(first.text.includes('unnecessary spaces')); // every line of the multi-line reply
-  sameAsTheWire(first, REPLIES.rcpt550);
-  sameAsTheWire(second, REPLIES.rcpt452);
+  sameAsTheWire(first, REPLIES.rcpt550, 'rcpt');
+  sameAsTheWire(second, REPLIES.rcpt452, 'rcpt');
   assert.equal(e.basic_code, 550);
   assert.equal(e.message, first.message);
 });
@@ -81,7 +83,7 @@ test('the sender refused', async () => {
   const e = smtpcode.explainError(err);
   assert.equal(e.basic_code, 553);
   assert.equal(e.enhanced_code, '5.7.1');
-  sameAsTheWire(e, REPLIES.mail553);
+  sameAsTheWire(e, REPLIES.mail553, 'mail');
 });
 
 test('the greeting refused', async () => {
@@ -89,7 +91,7 @@ test('the greeting refused', async () => {
   const e = smtpcode.explainError(err);
   assert.equal(e.basic_code, 421);
   assert.equal(e.enhanced_code, '4.7.0');
-  sameAsTheWire(e, REPLIES.greeting421);
+  sameAsTheWire(e, REPLIES.greeting421, null); // nodemailer's message quotes the greeting twice: the reply alone
 });
 
 test('no server at all: no codes, still a message', async () => {

@@ -1,7 +1,7 @@
 // Compiled by types.test.js with tsc --strict: the declarations describe what the package
 // returns, and a mistake in using it is a type error.
 import smtpcode, { explain, explainError, lookup, compare, entries, SmtpcodeError } from '../index.js';
-import type { Entry, ErrorExplanation, Explanation, Comparison } from '../index.js';
+import type { Entry, ErrorExplanation, Explanation, Comparison, ProviderEntry } from '../index.js';
 
 async function main(): Promise<void> {
   await smtpcode.ready;
@@ -21,7 +21,9 @@ async function main(): Promise<void> {
     const t: string = c.a.title;
     void t;
   }
-  const listed = entries('5xx');
+  const listed: string = entries('5xx')[0].title;
+  const google = entries<ProviderEntry>('google')[0].meaning;
+  void google;
   try {
     lookup('abc');
   } catch (err) {
