@@ -785,7 +785,7 @@ static void read_block(struct smtpcode_scan *s, const char *b, size_t n, smtpcod
 		       void *ctx)
 {
 	struct smtpcode_reply r = { .size = sizeof r }, next = { .size = sizeof next };
-	size_t off = 0, cursor = 0, walked = 0; /* walked: the end of the walk's replies */
+	size_t off = 0, cursor = 0, walked = 0; /* walked: the end of the replies read so far */
 	int have_next = 0;
 
 	while (cursor < n) {
@@ -803,11 +803,8 @@ static void read_block(struct smtpcode_scan *s, const char *b, size_t n, smtpcod
 			if (!found)
 				off = n;
 		}
-		if (found) {
+		if (found)
 			at = r.start < cursor ? cursor : r.start;
-			if (r.end > walked)
-				walked = r.end;
-		}
 		for (;;) { /* the lines before the one holding at, then that one */
 			const char *nl = memchr(b + cursor, '\n', n - cursor);
 			size_t end = nl != NULL ? (size_t)(nl - b) : n;
@@ -817,6 +814,7 @@ static void read_block(struct smtpcode_scan *s, const char *b, size_t n, smtpcod
 				 * names its server there, its text and host inside the line (parsing the
 				 * line alone would then find the same); else the line is parsed alone,
 				 * as smtpcode_parse_reply picks */
+				size_t reply_end = r.end;
 				int alone = r.start >= cursor && r.end <= end && r.remote_host_length > 0 &&
 					    within(r.remote_host_offset, r.remote_host_length, cursor, end) &&
 					    within(r.remote_ip_offset, r.remote_ip_length, cursor, end) &&
@@ -843,6 +841,8 @@ static void read_block(struct smtpcode_scan *s, const char *b, size_t n, smtpcod
 					r.remote_ip_offset -= r.remote_ip_length > 0 ? cursor : 0;
 				}
 				line_done(s, b + cursor, end - cursor, alone ? &r : NULL, 1, fn, ctx);
+				if (found && reply_end > walked) /* only now: the lines before were not in it */
+					walked = reply_end;
 				cursor = end + 1;
 				break;
 			}
