@@ -277,6 +277,16 @@ static void note_end(FILE *out, const struct smtpcode_pair_note *n)
 	element(out, "p", n->what_to_do);
 }
 
+/* On the site, a code's title after its badge in a heading ("535 Authentication credentials
+ * invalid vs ..."). */
+static void site_title(const struct out *o, const struct smtpcode_entry *e)
+{
+	if (!o->site)
+		return;
+	fputc(' ', o->fp);
+	html_text(o->fp, e->title);
+}
+
 /* The cards of the two codes compared. */
 static void compare_cards(const struct out *o, const struct smtpcode_comparison *c)
 {
@@ -294,8 +304,10 @@ static void compare(const struct out *o, const struct smtpcode_comparison *c)
 	html_text(o->fp, smtpcode_label(SMTPCODE_LABEL_SMTP));
 	fputc(' ', o->fp);
 	html_badge(o->fp, c->code_a, c->class_a);
+	site_title(o, c->a);
 	fprintf(o->fp, " %s ", smtpcode_label(SMTPCODE_LABEL_VERSUS));
 	html_badge(o->fp, c->code_b, c->class_b);
+	site_title(o, c->b);
 	fputs("</h1>\n", o->fp);
 	if (c->note != NULL) {
 		note_lead(o->fp, c->note);
