@@ -250,7 +250,20 @@ extern "C" {
 	NEXT(SCAN_NO_FAILURES, scan_no_failures, 60) /* a scan that found no 4xx or 5xx */ \
 	NEXT(SCAN_UNRANKED, scan_unranked, 61) /* failures past the bounded table of rows */ \
 	NEXT(SCAN_CUT_LINE, scan_cut_line, 62) /* a line over 1 MiB, read in its first MiB */ \
-	NEXT(SCAN_BINARY_LINE, scan_binary_line, 63) /* a line holding NUL bytes */
+	NEXT(SCAN_BINARY_LINE, scan_binary_line, 63) /* a line holding NUL bytes */ \
+	NEXT(SITE_TITLE, site_title, 64)   /* the reference site's name (make site) */ \
+	NEXT(REPLY_CODES, reply_codes, 65) /* the heading of the basic codes */ \
+	NEXT(ENHANCED_CODES, enhanced_codes, 66) /* the heading of the enhanced codes */ \
+	NEXT(EXPLAIN_A_REPLY, explain_a_reply, 67) /* the page that explains a pasted reply */ \
+	NEXT(REPLY_TEXT, reply_text, 68)   /* the field a reply is pasted into */ \
+	NEXT(EXPLAIN, explain, 69)         /* the button that explains it */ \
+	NEXT(PAIRS, pairs, 70)             /* the heading of the pairs people compare */ \
+	NEXT(VERIFIED, verified, 71)       /* the date a provider's source was read */ \
+	NEXT(CONTENTS, contents, 72)       /* the link to the site's index */ \
+	NEXT(EXPLAIN_OFFLINE, explain_offline, 73) /* the text stays in the page */ \
+	NEXT(NEEDS_SCRIPT, needs_script, 74) /* the explain page without JavaScript */ \
+	NEXT(ENTRIES, entries, 75)         /* the heading of a provider's entries */ \
+	NEXT(SITE_NAVIGATION, site_navigation, 76) /* the name of the site's navigation */
 
 /* Builds "PREFIX_NAME = value" enumerators from a list. */
 #define SMTPCODE_ENUM_FIRST_(prefix, name, token, value) prefix##name = value
@@ -892,6 +905,15 @@ struct smtpcode_pair_note {
  * subject's notes. */
 SMTPCODE_API const struct smtpcode_pair_note *smtpcode_pair_note(const char *code_a,
 								  const char *code_b);
+
+/* 0.7: the pairs of codes that have a note (codes/pairs.codes), in the order of that file:
+ * how many there are, and pair i: its note, with its two codes as the file writes them
+ * ("530", "5.7.26", "X.7.1") written into code_a and code_b (each of size bytes; 16 holds
+ * any code, a code that does not fit is cut). Returns NULL (and writes nothing) when
+ * i >= smtpcode_pair_count(); code_a and code_b may be NULL when size is 0. */
+SMTPCODE_API size_t smtpcode_pair_count(void);
+SMTPCODE_API const struct smtpcode_pair_note *smtpcode_pair_at(size_t i, char *code_a,
+								char *code_b, size_t size);
 
 /* Two codes side by side, as data. Caller-allocated: set size first. It holds no pointer
  * into the caller's strings: the codes as asked are copied. */

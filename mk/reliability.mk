@@ -142,7 +142,7 @@ coverage:
 # files carries analyzer state from one to the next (valist.Uninitialized then fires on a
 # va_start a file earlier in the list never saw).
 # The generated .inc files are analysed as part of table.c but never reported.
-LINT_SRC   = $(LIB_SRC) $(CLI_SRC) src/cli/main.c $(GEN_SRC)
+LINT_SRC   = $(LIB_SRC) $(CLI_SRC) src/cli/main.c $(GEN_SRC) $(SITE_SRC)
 LINT_FLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc/lib -Isrc/cli -Itools/gencodes \
              -I$(B)-lint/gen
 lint:

@@ -49,7 +49,7 @@ static void test_api_tokens_of_every_list(void **state)
 /* Labels and notes: every one a text, none repeated. */
 static void test_api_labels_and_notes(void **state)
 {
-	const char *seen[64];
+	const char *seen[128];
 	size_t n = 0, i;
 
 	(void)state;

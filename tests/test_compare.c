@@ -455,6 +455,35 @@ static void test_compare_reply_codes(void **state)
 	assert_int_equal(smtpcode_reply_codes(&r, NULL, 0), 3);
 }
 
+/* The pairs with a note, in the file's order, each with its codes as written there. */
+static void test_compare_pair_at(void **state)
+{
+	char a[16], b[16], small[3];
+	size_t i, n = smtpcode_pair_count();
+	const struct smtpcode_pair_note *note;
+
+	(void)state;
+	assert_true(n >= 10);
+	note = smtpcode_pair_at(0, a, b, sizeof a);
+	assert_non_null(note);
+	assert_string_equal(a, "530");
+	assert_string_equal(b, "535");
+	assert_ptr_equal(note, smtpcode_pair_note("535", "530"));
+	for (i = 0; i < n; i++) {
+		note = smtpcode_pair_at(i, a, b, sizeof a);
+		assert_non_null(note);
+		assert_non_null(note->separates);
+		/* each pair's codes find its own note again */
+		assert_ptr_equal(smtpcode_pair_note(a, b), note);
+	}
+	strcpy(a, "unchanged");
+	assert_null(smtpcode_pair_at(n, a, b, sizeof a));
+	assert_string_equal(a, "unchanged");
+	assert_non_null(smtpcode_pair_at(0, NULL, NULL, 0));
+	assert_non_null(smtpcode_pair_at(0, small, small, sizeof small));
+	assert_string_equal(small, "53");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -467,6 +496,7 @@ int main(void)
 		cmocka_unit_test(test_compare_every_text_is_a_sentence),
 		cmocka_unit_test(test_compare_first_sentence),
 		cmocka_unit_test(test_compare_pair_notes),
+		cmocka_unit_test(test_compare_pair_at),
 		cmocka_unit_test(test_compare_outcome_and_scope),
 		cmocka_unit_test(test_compare_replies),
 		cmocka_unit_test(test_compare_reply_codes),

@@ -15,6 +15,13 @@ struct out {
 	int brief; /* one line per code */
 	int several; /* the items are elements of one document (a JSON array) */
 	const struct smtpcode_hints *hints; /* who sent the replies explained, or NULL */
+	/* The reference site's program (tools/site) sets these; the command leaves them 0, and
+	 * its pages do not change: with site, codes, providers and entries link to their pages,
+	 * a card lists its code's provider uses, and every page begins with the site's
+	 * navigation and its dark and print styles; title is the page's title (NULL: the
+	 * command's). */
+	int site;
+	const char *title;
 };
 
 struct writer {
@@ -89,5 +96,17 @@ const char *code_in_class(const struct smtpcode_entry *e, int cls, char *buf, si
  * "5.7.XXX", for an unregistered detail); returns whether either is known. */
 int reply_cards(const struct smtpcode_reply *r, const struct smtpcode_entry **basic,
 		const struct smtpcode_entry **enhanced, char *asked, size_t size);
+
+/* For the reference site's pages (tools/site), the HTML writer's own pieces (html_out.c):
+ * text with HTML's special characters as entities; a code as a badge of its class (2..5, 0
+ * for "X."); and the file names of the site's pages, written into buf: a code's (as the data
+ * writes it, "X.7.8"), a provider's (by id), a provider entry's (by id, "yahoo/TSS04"), and a
+ * pair's (its two codes). */
+void html_text(FILE *out, const char *text);
+void html_badge(FILE *out, const char *code, int cls);
+const char *site_code_page(const char *code, char *buf, size_t size);
+const char *site_provider_page(const char *id, char *buf, size_t size);
+const char *site_entry_page(const char *id, char *buf, size_t size);
+const char *site_pair_page(const char *a, const char *b, char *buf, size_t size);
 
 #endif

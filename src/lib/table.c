@@ -242,3 +242,23 @@ const struct smtpcode_pair_note *smtpcode_pair_note(const char *code_a, const ch
 	}
 	return NULL;
 }
+
+size_t smtpcode_pair_count(void)
+{
+	return SMTPCODE_PAIR_COUNT_;
+}
+
+const struct smtpcode_pair_note *smtpcode_pair_at(size_t i, char *code_a, char *code_b,
+						  size_t size)
+{
+	const struct smtpcode_pair_ *p;
+
+	if (i >= SMTPCODE_PAIR_COUNT_)
+		return NULL;
+	p = &smtpcode_pairs_[i];
+	if (code_a != NULL && size > 0)
+		smtpcode_format_code(&smtpcode_table_[p->entry_a], p->class_a, code_a, size);
+	if (code_b != NULL && size > 0)
+		smtpcode_format_code(&smtpcode_table_[p->entry_b], p->class_b, code_b, size);
+	return &p->note;
+}

@@ -404,6 +404,34 @@ const char *smtpcode_label(enum smtpcode_label label)
 		return "a line longer than 1 MiB, read in its first MiB only";
 	case SMTPCODE_LABEL_SCAN_BINARY_LINE:
 		return "a line holding NUL bytes (binary data?), read as text";
+	case SMTPCODE_LABEL_SITE_TITLE:
+		return "SMTP reply codes explained";
+	case SMTPCODE_LABEL_REPLY_CODES:
+		return "Reply codes";
+	case SMTPCODE_LABEL_ENHANCED_CODES:
+		return "Enhanced status codes";
+	case SMTPCODE_LABEL_EXPLAIN_A_REPLY:
+		return "Explain a reply";
+	case SMTPCODE_LABEL_REPLY_TEXT:
+		return "The server's reply, or the log line or bounce that holds it";
+	case SMTPCODE_LABEL_EXPLAIN:
+		return "Explain";
+	case SMTPCODE_LABEL_PAIRS:
+		return "Codes people confuse";
+	case SMTPCODE_LABEL_VERIFIED:
+		return "Verified";
+	case SMTPCODE_LABEL_CONTENTS:
+		return "All codes";
+	case SMTPCODE_LABEL_EXPLAIN_OFFLINE:
+		return "The reply is explained in this page, by the library compiled to "
+		       "WebAssembly: the text never leaves your computer.";
+	case SMTPCODE_LABEL_NEEDS_SCRIPT:
+		return "Explaining a reply here needs JavaScript; the command smtpcode --explain "
+		       "does the same.";
+	case SMTPCODE_LABEL_ENTRIES:
+		return "Entries";
+	case SMTPCODE_LABEL_SITE_NAVIGATION:
+		return "Site";
 	}
 	return NULL;
 }
