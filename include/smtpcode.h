@@ -906,7 +906,7 @@ struct smtpcode_pair_note {
 SMTPCODE_API const struct smtpcode_pair_note *smtpcode_pair_note(const char *code_a,
 								  const char *code_b);
 
-/* 0.7: the pairs of codes that have a note (codes/pairs.codes), in the order of that file:
+/* 0.6: the pairs of codes that have a note (codes/pairs.codes), in the order of that file:
  * how many there are, and pair i: its note, with its two codes as the file writes them
  * ("530", "5.7.26", "X.7.1") written into code_a and code_b (each of size bytes; 16 holds
  * any code, a code that does not fit is cut). Returns NULL (and writes nothing) when
