@@ -5,6 +5,8 @@
 # and explain.html, which explains a pasted reply with the WebAssembly build (make wasm) in
 # the page, offline. No external resource, no framework. tests/suite-site.sh checks it in
 # headless Chromium.
+# EMCC: as wasm.mk (included after this fragment) sets it
+EMCC     ?= emcc
 SITE_SRC := $(sort $(wildcard tools/site/*.c))
 SITE_OBJ := $(B)/cli/html_out.o $(B)/cli/common.o
 

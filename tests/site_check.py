@@ -146,6 +146,9 @@ def dom(dumped, explained):
     for key, id_ in (("basic", "basic"), ("enhanced", "enhanced")):
         if want[key] is not None and want[key]["title"] not in p.text(id_):
             problems.append(f"{id_}: {p.text(id_)!r} lacks {want[key]['title']!r}")
+    said = p.text("server")
+    if "\u202e" in said or "\x1b" in said or "<U+202E>" not in said or "<U+001B>" not in said:
+        problems.append(f"server text {said!r} not sanitised (U+202E and ESC as <U+XXXX>)")
     if want["provider"] is not None and p.text("provider") != want["provider"]["name"]:
         problems.append(f"provider {p.text('provider')!r}, not {want['provider']['name']!r}")
     if problems:

@@ -66,7 +66,8 @@ browse() {
 # the explain page: a reply given in the fragment, one that no page holds (its host is made
 # up for this run), explained in the page by the WebAssembly build as the command explains it
 host="mx$$.site-check.example"
-reply="550-5.7.26 Unauthenticated email from $host is not accepted due to domain's DMARC policy. Please contact the administrator of $host domain - gsmtp"
+# (and a bidi override and an escape sequence the page must show as <U+XXXX>, not obey)
+reply="550-5.7.26 Unauthenticated email from $host is not accepted due to domain's DMARC policy. Please contact the administrator of $host domain - gsmtp $(printf '\342\200\256')evil$(printf '\033')[2J"
 if grep -rqF "$host" "$site"; then
 	echo "FAIL site explain-fragment: the reply is in a generated file"
 else

@@ -80,7 +80,7 @@
     show('meaning', pe ? pe.meaning : null);
     show('fix', pe ? pe.how_to_fix : (r.enhanced || r.basic || {}).how_to_fix);
     show('status', r.status_code);
-    show('server', r.text);
+    show('server', r.text === null ? null : smtpcode.sanitize(r.text)); // the server's: hostile
   }
 
   function fromAddress() {
