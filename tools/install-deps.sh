@@ -11,7 +11,8 @@
 #                                    aiosmtplib (the Python package's tests), emscripten,
 #                                    node and npm (the WebAssembly build and the npm
 #                                    package, whose devDependencies npm ci installs),
-#                                    unicode-data, tidy and Chromium (the HTML pages)
+#                                    unicode-data, tidy and Chromium (the HTML pages), tmux
+#                                    (hostile text seen in a real terminal)
 set -u
 CC=${CC:-cc}
 what=${1:-build}
@@ -68,6 +69,7 @@ if [ "$what" = ci ]; then
 		have_pymod "${m#*:}" || missing="$missing py-${m%%:*}"
 	done
 	need tidy
+	need tmux
 	need chromium
 	need emscripten emcc
 	need nodejs node
