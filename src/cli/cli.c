@@ -285,6 +285,7 @@ int smtpcode_cli(int argc, char **argv, FILE *out, FILE *err)
 
 	run.w = writer_for(&run.o);
 	run.err = err;
+	memset(&run.out, 0, sizeof run.out); /* every field the command does not set is 0 */
 	run.out.fp = out;
 	run.out.width = run.o.width;
 	run.out.color = run.o.color;

@@ -529,6 +529,8 @@ int smtpcode_reply_rejoin(int code, const char *lines, size_t length, char *buf,
 
 	if ((lines == NULL && length > 0) || (buf == NULL && size > 0))
 		return SMTPCODE_ENULL;
+	if (lines == NULL)
+		lines = ""; /* no text: "CODE" alone */
 	if (code == 0 && length >= 3 && (length == 3 || lines[3] == ' ' || lines[3] == '-' ||
 					 lines[3] == '\r' || lines[3] == '\n') &&
 	    lines[0] >= '0' && lines[0] <= '9' && lines[1] >= '0' && lines[1] <= '9' &&
