@@ -210,6 +210,20 @@ import os, pty, subprocess, sys, tempfile, time
 cli, log = sys.argv[1], sys.argv[2]
 data = open(log, 'rb').read()
 master, slave = pty.openpty()
+os.set_blocking(master, False)
+def drain():
+    """What the command wrote to the terminal so far."""
+    time.sleep(0.1)
+    err = b''
+    try:
+        while True:
+            b = os.read(master, 65536)
+            if not b:
+                break
+            err += b
+    except (BlockingIOError, OSError):
+        pass
+    return err
 def run(args):
     global elapsed
     began = time.monotonic()
@@ -230,18 +244,7 @@ def run(args):
     elapsed = time.monotonic() - began
     outf.seek(0)
     out = outf.read()
-    time.sleep(0.1)
-    err = b''
-    os.set_blocking(master, False)
-    try:
-        while True:
-            b = os.read(master, 65536)
-            if not b:
-                break
-            err += b
-    except (BlockingIOError, OSError):
-        pass
-    return p.returncode, out, err
+    return p.returncode, out, drain()
 rc, out, err = run(['--scan'])
 assert rc == 0, rc
 assert b'\r\x1b[K' in err and b'MB' in err and b'lines/s' in err, err[:200]
@@ -254,16 +257,7 @@ with open(big, 'wb') as f:
 began = time.monotonic()
 p = subprocess.Popen([cli, '--scan', big], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave)
 p.wait()
-time.sleep(0.1)
-err = b''
-try:
-    while True:
-        b = os.read(master, 65536)
-        if not b:
-            break
-        err += b
-except (BlockingIOError, OSError):
-    pass
+err = drain()
 os.unlink(big)
 assert p.returncode == 0, p.returncode
 if time.monotonic() - began > 0.5:  # a file read in under 0.25 s has no update to show

@@ -214,6 +214,15 @@ static enum smtpcode_delivery said(const char *text)
 
 /* The one-line log cases of the reply tables (Postfix, Sendmail, Exim) read as one log: the
  * codes the tables say, and what each MTA says it did. */
+/* The events of one line scanned alone, in a December 2026 log, into h (emptied first). */
+static void scan_line(struct smtpcode_scan *s, const char *line, struct heard *h)
+{
+	memset(h, 0, sizeof *h);
+	smtpcode_scan_begin(s, 2026, 12);
+	smtpcode_scan_feed(s, line, strlen(line), hear, h);
+	smtpcode_scan_end(s, hear, h);
+}
+
 /* hear(), after checking that every span of the event lies inside its line. */
 static void hear_in_line(void *ctx, const struct smtpcode_scan_event *ev)
 {
@@ -757,10 +766,7 @@ static void test_scan_shapes(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		memset(&h, 0, sizeof h);
-		smtpcode_scan_begin(s, 2026, 12);
-		smtpcode_scan_feed(s, cases[i].line, strlen(cases[i].line), hear, &h);
-		smtpcode_scan_end(s, hear, &h);
+		scan_line(s, cases[i].line, &h);
 		if (h.n != 1)
 			fail_msg("case %zu: %zu events", i, h.n);
 		if (strcmp(h.e[0].time, cases[i].time ? cases[i].time : "") != 0 ||
@@ -797,10 +803,7 @@ static void test_scan_near_misses(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		memset(&h, 0, sizeof h);
-		smtpcode_scan_begin(s, 2026, 12);
-		smtpcode_scan_feed(s, cases[i].line, strlen(cases[i].line), hear, &h);
-		smtpcode_scan_end(s, hear, &h);
+		scan_line(s, cases[i].line, &h);
 		if (h.n != 1 || strcmp(h.e[0].queue_id, cases[i].queue_id) != 0 ||
 		    strcmp(h.e[0].domain, cases[i].domain) != 0 || strcmp(h.e[0].host, cases[i].host) != 0 ||
 		    strcmp(h.e[0].time, cases[i].time) != 0)
